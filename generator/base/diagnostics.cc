@@ -1,0 +1,114 @@
+#include "base/diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "base/utf8.h"
+
+namespace portalgen {
+
+void DiagnosticSink::Add(Diagnostic d) {
+  std::lock_guard<std::mutex> lock(mu_);
+  items_.push_back(std::move(d));
+}
+
+void DiagnosticSink::Error(std::string path, int line, int col, std::string message,
+                           std::string hint) {
+  Add({Diagnostic::Severity::kError, std::move(path), line, col, std::move(message),
+       std::move(hint), {}});
+}
+
+void DiagnosticSink::Warning(std::string path, int line, int col, std::string message,
+                             std::string hint) {
+  Add({Diagnostic::Severity::kWarning, std::move(path), line, col, std::move(message),
+       std::move(hint), {}});
+}
+
+void DiagnosticSink::Append(const DiagnosticSink& other) {
+  std::vector<Diagnostic> copy;
+  {
+    std::lock_guard<std::mutex> lock(other.mu_);
+    copy = other.items_;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  items_.insert(items_.end(), copy.begin(), copy.end());
+}
+
+bool DiagnosticSink::has_errors() const { return error_count() > 0; }
+
+int DiagnosticSink::error_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Diagnostic::Severity::kError;
+  }));
+}
+
+int DiagnosticSink::warning_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(items_.size()) - static_cast<int>(std::count_if(
+      items_.begin(), items_.end(),
+      [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::kError; }));
+}
+
+std::vector<Diagnostic> DiagnosticSink::Sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    out = items_;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.path, a.line, a.col, a.message) < std::tie(b.path, b.line, b.col, b.message);
+  });
+  return out;
+}
+
+namespace {
+
+// The caret sits under column `col`; tabs in the source line are kept so it lines up.
+std::string CaretLine(const std::string& source_line, int col) {
+  std::string caret;
+  int index = 1;
+  size_t i = 0;
+  while (index < col && i < source_line.size()) {
+    caret += source_line[i] == '\t' ? '\t' : ' ';
+    i += Utf8SequenceLength(static_cast<unsigned char>(source_line[i]));
+    ++index;
+  }
+  return caret + "^";
+}
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.path.empty() ? "portalgen" : d.path;
+  if (d.line > 0) {
+    out += ":" + std::to_string(d.line);
+    if (d.col > 0) out += ":" + std::to_string(d.col);
+  }
+  out += d.severity == Diagnostic::Severity::kError ? ": error: " : ": warning: ";
+  out += d.message;
+  if (!d.hint.empty()) out += " (" + d.hint + ")";
+  out += "\n";
+  if (d.line > 0 && !d.source_line.empty()) {
+    out += d.source_line + "\n";
+    if (d.col > 0) out += CaretLine(d.source_line, d.col) + "\n";
+  }
+  return out;
+}
+
+std::string FormatDiagnostics(const std::vector<Diagnostic>& ds) {
+  std::string out;
+  int errors = 0, warnings = 0;
+  for (const Diagnostic& d : ds) {
+    out += FormatDiagnostic(d);
+    (d.severity == Diagnostic::Severity::kError ? errors : warnings)++;
+  }
+  if (errors + warnings == 0) return out;
+  auto plural = [](int n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  out += plural(errors, "error") + ", " + plural(warnings, "warning") + "\n";
+  return out;
+}
+
+}  // namespace portalgen

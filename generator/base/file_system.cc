@@ -1,0 +1,130 @@
+#include "base/file_system.h"
+
+#include <algorithm>
+
+namespace portalgen {
+
+std::string JoinPath(std::string_view a, std::string_view b) {
+  if (a.empty() || a == ".") return std::string(b);
+  if (b.empty()) return std::string(a);
+  std::string out(a);
+  if (out.back() != '/') out += '/';
+  out += b.front() == '/' ? b.substr(1) : b;
+  return out;
+}
+
+std::string NormalizePath(std::string_view path) {
+  std::string out;
+  const bool absolute = !path.empty() && path.front() == '/';
+  size_t i = 0;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    std::string_view part = path.substr(i, j - i);
+    if (!part.empty() && part != ".") {
+      if (!out.empty()) out += '/';
+      out += part;
+    }
+    i = j + 1;
+  }
+  if (absolute) out.insert(out.begin(), '/');
+  return out.empty() ? "." : out;
+}
+
+std::string ParentPath(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return "";
+  if (slash == 0) return "/";
+  return std::string(path.substr(0, slash));
+}
+
+// ---- MemoryFileSystem ----
+
+Result<std::string> MemoryFileSystem::Read(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = files_.find(NormalizePath(path));
+  if (it == files_.end()) return Status::NotFound(path + ": no such file");
+  return it->second;
+}
+
+Status MemoryFileSystem::Write(const std::string& path, std::string_view bytes) {
+  const std::string key = NormalizePath(path);
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const std::string& prefix : failing_prefixes_) {
+    if (key.compare(0, prefix.size(), prefix) == 0) {
+      return Status::Io(path + ": No space left on device");
+    }
+  }
+  files_[key] = std::string(bytes);
+  return Status::Ok();
+}
+
+namespace {
+
+bool IsUnder(const std::string& path, const std::string& dir) {
+  if (dir == ".") return true;
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path[dir.size()] == '/';
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> MemoryFileSystem::ListFiles(const std::string& dir) const {
+  const std::string key = NormalizePath(dir);
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : files_) {
+    if (IsUnder(path, key)) out.push_back(path);
+  }
+  return out;
+}
+
+bool MemoryFileSystem::IsFile(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return files_.count(NormalizePath(path)) > 0;
+}
+
+bool MemoryFileSystem::IsDirectory(const std::string& path) const {
+  const std::string key = NormalizePath(path);
+  std::lock_guard<std::mutex> lock(mu_);
+  return std::any_of(files_.begin(), files_.end(),
+                     [&](const auto& entry) { return IsUnder(entry.first, key); });
+}
+
+Status MemoryFileSystem::Rename(const std::string& from, const std::string& to) {
+  const std::string src = NormalizePath(from), dst = NormalizePath(to);
+  std::lock_guard<std::mutex> lock(mu_);
+  std::map<std::string, std::string> moved;
+  for (auto it = files_.begin(); it != files_.end();) {
+    if (it->first == src || IsUnder(it->first, src)) {
+      moved[dst + it->first.substr(src.size())] = std::move(it->second);
+      it = files_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (moved.empty()) return Status::NotFound(from + ": no such file or folder");
+  files_.merge(moved);
+  return Status::Ok();
+}
+
+Status MemoryFileSystem::RemoveAll(const std::string& path) {
+  const std::string key = NormalizePath(path);
+  std::lock_guard<std::mutex> lock(mu_);
+  std::erase_if(files_, [&](const auto& entry) {
+    return entry.first == key || IsUnder(entry.first, key);
+  });
+  return Status::Ok();
+}
+
+std::map<std::string, std::string> MemoryFileSystem::Snapshot() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return files_;
+}
+
+void MemoryFileSystem::FailWritesUnder(std::string prefix) {
+  std::lock_guard<std::mutex> lock(mu_);
+  failing_prefixes_.push_back(NormalizePath(prefix));
+}
+
+}  // namespace portalgen

@@ -1,0 +1,79 @@
+// All I/O goes through FileSystem: RealFileSystem for builds, MemoryFileSystem for tests and
+// `serve` (ninja's DiskInterface, leveldb's Env + NewMemEnv). Paths use '/' separators.
+#ifndef PORTALGEN_BASE_FILE_SYSTEM_H_
+#define PORTALGEN_BASE_FILE_SYSTEM_H_
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace portalgen {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  /// The whole file. NotFound when it does not exist.
+  virtual Result<std::string> Read(const std::string& path) const = 0;
+  /// Writes `bytes`, creating parent folders as needed.
+  virtual Status Write(const std::string& path, std::string_view bytes) = 0;
+  /// Every regular file below `dir`, recursively, as "dir/sub/file", sorted.
+  /// Empty (not an error) when `dir` does not exist.
+  virtual Result<std::vector<std::string>> ListFiles(const std::string& dir) const = 0;
+  virtual bool IsFile(const std::string& path) const = 0;
+  virtual bool IsDirectory(const std::string& path) const = 0;
+  /// Renames a file or folder; `to` must not exist.
+  virtual Status Rename(const std::string& from, const std::string& to) = 0;
+  /// Removes a file or a folder and everything in it; ok when it does not exist.
+  virtual Status RemoveAll(const std::string& path) = 0;
+};
+
+/// The machine's file system. Symbolic links are followed only when they stay inside
+/// the folder being listed.
+class RealFileSystem : public FileSystem {
+ public:
+  Result<std::string> Read(const std::string& path) const override;
+  Status Write(const std::string& path, std::string_view bytes) override;
+  Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDirectory(const std::string& path) const override;
+  Status Rename(const std::string& from, const std::string& to) override;
+  Status RemoveAll(const std::string& path) override;
+};
+
+/// An in-memory tree: files only, folders implied by their paths. Thread-safe.
+class MemoryFileSystem : public FileSystem {
+ public:
+  Result<std::string> Read(const std::string& path) const override;
+  Status Write(const std::string& path, std::string_view bytes) override;
+  Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDirectory(const std::string& path) const override;
+  Status Rename(const std::string& from, const std::string& to) override;
+  Status RemoveAll(const std::string& path) override;
+
+  /// Every file and its bytes, for tests.
+  std::map<std::string, std::string> Snapshot() const;
+  /// Makes later writes under `prefix` fail with an I/O error (to test faults).
+  void FailWritesUnder(std::string prefix);
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::string> files_;
+  std::vector<std::string> failing_prefixes_;
+};
+
+/// Joins two '/' paths ("a" + "b/c" -> "a/b/c"); an empty side yields the other.
+std::string JoinPath(std::string_view a, std::string_view b);
+/// Removes "./" segments, repeated and trailing slashes.
+std::string NormalizePath(std::string_view path);
+/// The folder part of a path ("a/b/c" -> "a/b", "c" -> "").
+std::string ParentPath(std::string_view path);
+
+}  // namespace portalgen
+
+#endif  // PORTALGEN_BASE_FILE_SYSTEM_H_

@@ -1,0 +1,68 @@
+#include "base/paths.h"
+
+#include "base/utf8.h"
+
+namespace portalgen {
+
+bool IsValidSlug(std::string_view slug) {
+  if (slug.empty() || slug.front() == '-' || slug.back() == '-') return false;
+  for (char c : slug) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
+std::string Slugify(std::string_view text) {
+  const std::string folded = FoldForMatch(text);
+  std::string out;
+  bool pending_dash = false;
+  for (char c : folded) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!keep) {
+      pending_dash = !out.empty();
+      continue;
+    }
+    if (pending_dash) out += '-';
+    pending_dash = false;
+    out += c;
+  }
+  return out.empty() ? "x" : out;
+}
+
+bool IsSafeSitePath(std::string_view p) {
+  if (p.empty() || p.front() != '/') return false;
+  if (p.find("..") != std::string_view::npos || p.find("//") != std::string_view::npos) {
+    return false;
+  }
+  for (char c : p) {
+    if (c == '\\' || c == '\0' || c == ':' || static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  return true;
+}
+
+std::string OutputFileFor(std::string_view url_path) {
+  std::string rel(url_path.substr(1));
+  if (rel.empty() || rel.back() == '/') return rel + "index.html";
+  const size_t slash = rel.rfind('/');
+  const std::string_view last = std::string_view(rel).substr(slash == std::string::npos ? 0 : slash + 1);
+  if (last.find('.') == std::string_view::npos) return rel + "/index.html";
+  return rel;
+}
+
+std::string AbsoluteUrl(std::string_view base_url, std::string_view url_path) {
+  std::string base(base_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + std::string(url_path);
+}
+
+std::string BasePath(std::string_view base_url) {
+  const size_t scheme = base_url.find("://");
+  if (scheme == std::string_view::npos) return "/";
+  const size_t slash = base_url.find('/', scheme + 3);
+  if (slash == std::string_view::npos) return "/";
+  std::string path(base_url.substr(slash));
+  if (path.back() != '/') path += '/';
+  return path;
+}
+
+}  // namespace portalgen

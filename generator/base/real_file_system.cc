@@ -1,0 +1,112 @@
+// RealFileSystem: the only place in the generator that touches the disk.
+#include <cerrno>
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "base/file_system.h"
+
+namespace portalgen {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Status IoError(const std::string& path, const std::error_code& ec) {
+  return Status::Io(path + ": " + ec.message());
+}
+
+// True when `target` (resolved) lies inside `root` (resolved).
+bool StaysInside(const fs::path& root, const fs::path& target) {
+  auto r = root.begin();
+  auto t = target.begin();
+  for (; r != root.end(); ++r, ++t) {
+    if (t == target.end() || *r != *t) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<std::string> RealFileSystem::Read(const std::string& path) const {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    if (fs::exists(path, ec)) return Status::Io(path + ": not a regular file");
+    return Status::NotFound(path + ": no such file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Io(path + ": " + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::Io(path + ": read failed");
+  return buffer.str();
+}
+
+Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
+  std::error_code ec;
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) {
+    fs::create_directories(parent, ec);
+    if (ec) return IoError(parent.string(), ec);
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::Io(path + ": " + std::strerror(errno));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return Status::Io(path + ": write failed (disk full?)");
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> RealFileSystem::ListFiles(const std::string& dir) const {
+  std::error_code ec;
+  std::vector<std::string> out;
+  if (!fs::is_directory(dir, ec)) return out;
+  const fs::path root = fs::canonical(dir, ec);
+  if (ec) return IoError(dir, ec);
+  // Folder links are not followed: they could loop, or lead outside the tree.
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  if (ec) return IoError(dir, ec);
+  for (; it != end; it.increment(ec)) {
+    if (ec) return IoError(dir, ec);
+    const fs::path& p = it->path();
+    if (it->is_symlink(ec)) {
+      const fs::path target = fs::weakly_canonical(p, ec);
+      if (ec || !StaysInside(root, target)) {
+        return Status::Io(p.generic_string() + ": symbolic link points outside " + dir);
+      }
+      if (fs::is_directory(target, ec)) {
+        return Status::Io(p.generic_string() + ": symbolic links to folders are not followed");
+      }
+    }
+    if (it->is_regular_file(ec)) out.push_back(p.generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool RealFileSystem::IsFile(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_regular_file(path, ec);
+}
+
+bool RealFileSystem::IsDirectory(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+Status RealFileSystem::Rename(const std::string& from, const std::string& to) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  return ec ? IoError(from, ec) : Status::Ok();
+}
+
+Status RealFileSystem::RemoveAll(const std::string& path) {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+  return ec ? IoError(path, ec) : Status::Ok();
+}
+
+}  // namespace portalgen

@@ -1,0 +1,78 @@
+#include "base/utf8.h"
+
+#include <array>
+#include <cstdint>
+
+namespace portalgen {
+
+int Utf8SequenceLength(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead & 0xE0) == 0xC0) return 2;
+  if ((lead & 0xF0) == 0xE0) return 3;
+  if ((lead & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Decodes one sequence at `i`; returns its length, or 0 if it is not valid UTF-8
+// (overlong forms, surrogates and values past U+10FFFF are invalid too).
+size_t ValidSequenceAt(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  const int n = Utf8SequenceLength(c);
+  if (n == 1 || i + n > s.size()) return 0;
+  uint32_t cp = c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if (!IsContinuation(cc)) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  static constexpr std::array<uint32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return static_cast<size_t>(n);
+}
+
+}  // namespace
+
+size_t FindInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t n = ValidSequenceAt(text, i);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+size_t Utf8Length(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += IsContinuation(c) ? 0 : 1;
+  return n;
+}
+
+std::string FoldForMatch(std::string_view text) {
+  // Two-byte Latin-1 supplement letters (U+00C0..U+00FF) mapped to ASCII.
+  static constexpr std::string_view kLatin1 =
+      "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        char folded = kLatin1[next - 0x80];
+        out += static_cast<char>(folded >= 'A' && folded <= 'Z' ? folded - 'A' + 'a' : folded);
+        ++i;
+        continue;
+      }
+    }
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return out;
+}
+
+}  // namespace portalgen

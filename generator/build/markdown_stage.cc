@@ -1,0 +1,79 @@
+#include "build/markdown_stage.h"
+
+#include "base/thread_pool.h"
+#include "index/cross_refs.h"
+
+namespace portalgen::build {
+
+using content::Kind;
+
+namespace {
+
+std::optional<Kind> KindOf(std::string_view name) {
+  if (name == "member") return Kind::kMember;
+  if (name == "brief") return Kind::kBrief;
+  if (name == "event") return Kind::kEvent;
+  if (name == "page") return Kind::kPage;
+  return std::nullopt;
+}
+
+// Reports a broken wiki link at its place in the file: "[[" + target in the body.
+void ReportBrokenWikiLink(const index::Library& lib, const content::Document& doc,
+                          const std::string& target, DiagnosticSink& sink) {
+  const size_t in_body = doc.body.find("[[" + target);
+  const size_t body_start = doc.source->text().size() - doc.body.size();
+  const LineCol at = in_body == std::string::npos ? LineCol{doc.body_line, 1}
+                                                  : doc.source->Locate(body_start + in_body + 2);
+  const size_t colon = target.find(':');
+  const std::optional<Kind> kind =
+      colon == std::string::npos ? std::nullopt : KindOf(target.substr(0, colon));
+  if (!kind) {
+    sink.Add(doc.source->MakeError(at.line, at.col, "wiki link '[[" + target + "]]' has no kind",
+                                   "write [[member:slug]], [[brief:slug]], [[event:slug]] or "
+                                   "[[page:slug]]"));
+    return;
+  }
+  const std::string slug = target.substr(colon + 1);
+  sink.Add(doc.source->MakeError(at.line, at.col,
+                                 "unknown " + std::string(content::KindName(*kind)) + " '" +
+                                     slug + "' in wiki link",
+                                 index::SuggestSlug(lib, *kind, slug)));
+}
+
+}  // namespace
+
+markdown::WikiResolver MakeWikiResolver(const index::Library& lib,
+                                        const config::SiteConfig& config) {
+  const std::string base_path = config.base_path();
+  return [&lib, base_path](std::string_view target) -> std::optional<markdown::WikiLink> {
+    const size_t colon = target.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    const std::optional<Kind> kind = KindOf(target.substr(0, colon));
+    if (!kind) return std::nullopt;
+    const std::optional<index::DocId> id = lib.Find(*kind, std::string(target.substr(colon + 1)));
+    if (!id) return std::nullopt;
+    const content::Document& doc = lib.docs[*id];
+    markdown::WikiLink link;
+    link.target = std::string(target);
+    link.href = base_path + lib.PathOf(*id).substr(1);
+    link.title = *kind == Kind::kMember && !doc.member.acronym.empty() ? doc.member.acronym
+                                                                       : doc.title;
+    return link;
+  };
+}
+
+void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
+                    DiagnosticSink& sink) {
+  markdown::Options options;
+  options.unsafe = config.markdown_unsafe;
+  options.wiki_resolver = MakeWikiResolver(lib, config);
+  ParallelFor(lib.docs.size(), jobs, [&](size_t i) {
+    content::Document& doc = lib.docs[i];
+    doc.rendered = markdown::Render(doc.body, options);
+    for (const std::string& target : doc.rendered.broken_wiki_links) {
+      ReportBrokenWikiLink(lib, doc, target, sink);
+    }
+  });
+}
+
+}  // namespace portalgen::build

@@ -1,0 +1,23 @@
+// The Markdown stage: renders every document's body, resolving wiki links through the
+// library; a broken wiki link is an error at its line in the body.
+#ifndef PORTALGEN_BUILD_MARKDOWN_STAGE_H_
+#define PORTALGEN_BUILD_MARKDOWN_STAGE_H_
+
+#include "base/diagnostics.h"
+#include "config/site_config.h"
+#include "index/library.h"
+#include "markdown/markdown.h"
+
+namespace portalgen::build {
+
+/// Resolves "member:unodc", "brief:x", "event:x", "page:x" against `lib`.
+markdown::WikiResolver MakeWikiResolver(const index::Library& lib,
+                                        const config::SiteConfig& config);
+
+/// Fills doc.rendered for every document of `lib`, in parallel.
+void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
+                    DiagnosticSink& sink);
+
+}  // namespace portalgen::build
+
+#endif  // PORTALGEN_BUILD_MARKDOWN_STAGE_H_

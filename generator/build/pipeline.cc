@@ -1,0 +1,113 @@
+#include "build/pipeline.h"
+
+#include <chrono>
+
+#include "base/paths.h"
+#include "base/thread_pool.h"
+#include "build/markdown_stage.h"
+#include "config/site_config.h"
+#include "content/loader.h"
+#include "index/library.h"
+#include "output/publisher.h"
+#include "output/static_copier.h"
+#include "render/theme.h"
+#include "view/plan.h"
+
+namespace portalgen::build {
+
+namespace {
+
+class StageTimer {
+ public:
+  explicit StageTimer(BuildResult& result) : result_(result) {}
+  void Done(const char* stage) {
+    const auto now = std::chrono::steady_clock::now();
+    result_.timings.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  BuildResult& result_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// Renders every planned page with the theme, each into its own slot.
+std::vector<output::OutputFile> RenderPages(const render::Theme& theme,
+                                            const std::vector<view::PageSpec>& pages, int jobs,
+                                            DiagnosticSink& sink) {
+  std::vector<output::OutputFile> files(pages.size());
+  ParallelFor(pages.size(), jobs, [&](size_t i) {
+    std::optional<std::string> html = theme.Render(pages[i].template_name, pages[i].view, sink);
+    files[i] = {OutputFileFor(pages[i].path), html ? std::move(*html) : std::string()};
+  });
+  return files;
+}
+
+bool Stop(const DiagnosticSink& sink, BuildResult& result) {
+  result.diagnostics = sink.Sorted();
+  return sink.has_errors();
+}
+
+}  // namespace
+
+std::optional<std::vector<output::OutputFile>> Generate(const FileSystem& fs,
+                                                        const BuildOptions& options,
+                                                        BuildResult& result) {
+  DiagnosticSink sink;
+  StageTimer timer(result);
+  // load + validate
+  std::optional<config::SiteConfig> config = config::LoadSiteConfig(fs, options.source_dir, sink);
+  if (config && !options.base_url.empty()) config->base_url = options.base_url;
+  std::optional<render::Theme> theme;
+  if (config) theme = render::Theme::Load(fs, options.source_dir, config->theme, sink);
+  std::vector<content::Document> docs =
+      content::LoadContent(fs, options.source_dir, {options.drafts, options.jobs}, sink);
+  result.documents = docs.size();
+  timer.Done("load");
+  if (Stop(sink, result) || !config || !theme) return std::nullopt;
+
+  // index
+  index::Library lib = index::BuildLibrary(std::move(docs), *config, sink);
+  timer.Done("index");
+  if (Stop(sink, result)) return std::nullopt;
+
+  // render Markdown
+  RenderMarkdown(lib, *config, options.jobs, sink);
+  timer.Done("markdown");
+  if (Stop(sink, result)) return std::nullopt;
+
+  // view + render templates
+  const view::ViewContext ctx{*config, lib, options.now};
+  std::vector<view::PageSpec> pages = view::PlanPages(ctx);
+  timer.Done("view");
+  std::vector<output::OutputFile> files = RenderPages(*theme, pages, options.jobs, sink);
+  result.pages = files.size();
+  for (output::OutputFile& f : output::CollectStaticFiles(
+           fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink)) {
+    files.push_back(std::move(f));
+  }
+  timer.Done("render");
+  if (Stop(sink, result)) return std::nullopt;
+  return files;
+}
+
+BuildResult Build(FileSystem& fs, const BuildOptions& options) {
+  BuildResult result;
+  std::optional<std::vector<output::OutputFile>> files = Generate(fs, options, result);
+  if (!files) return result;
+  const auto start = std::chrono::steady_clock::now();
+  Status published = output::Publish(fs, options.output_dir, *files);
+  result.timings.emplace_back(
+      "write", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  if (!published.ok()) {
+    result.diagnostics.push_back({Diagnostic::Severity::kError, options.output_dir, 0, 0,
+                                  "cannot write the site: " + published.message(),
+                                  "the previous output was left as it was", {}});
+    return result;
+  }
+  result.files = files->size();
+  result.ok = true;
+  return result;
+}
+
+}  // namespace portalgen::build

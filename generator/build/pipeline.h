@@ -1,0 +1,46 @@
+// The build pipeline, in one place and in order:
+// load -> validate -> index -> render Markdown -> view -> render templates -> write.
+#ifndef PORTALGEN_BUILD_PIPELINE_H_
+#define PORTALGEN_BUILD_PIPELINE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "output/output_file.h"
+
+namespace portalgen::build {
+
+struct BuildOptions {
+  std::string source_dir = ".";
+  std::string output_dir = "public";
+  bool drafts = false;
+  std::string base_url;  // overrides site.toml's base_url when set
+  int jobs = 0;          // 0: all cores
+  int64_t now = 0;       // seconds since the epoch: upcoming vs past events
+};
+
+struct BuildResult {
+  std::vector<Diagnostic> diagnostics;  // sorted
+  bool ok = false;
+  size_t documents = 0;
+  size_t pages = 0;  // HTML pages rendered
+  size_t files = 0;  // files written
+  std::vector<std::pair<std::string, double>> timings;  // stage -> seconds
+};
+
+/// Runs every stage and returns the files of the site (no writing). Stops after the first
+/// stage with errors, having reported all of that stage's errors.
+std::optional<std::vector<output::OutputFile>> Generate(const FileSystem& fs,
+                                                        const BuildOptions& options,
+                                                        BuildResult& result);
+
+/// Generate, then publish atomically into options.output_dir.
+BuildResult Build(FileSystem& fs, const BuildOptions& options);
+
+}  // namespace portalgen::build
+
+#endif  // PORTALGEN_BUILD_PIPELINE_H_

@@ -1,0 +1,102 @@
+// `portalgen build`: the whole pipeline, published atomically to the output folder.
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+#include "base/file_system.h"
+#include "build/pipeline.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+
+namespace portalgen::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// The output folder is replaced wholesale, so it must not hold the sources.
+std::optional<std::string> CheckOutputDir(const std::string& source, const std::string& output) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path src = fs::weakly_canonical(source, ec);
+  const fs::path out = fs::weakly_canonical(output, ec);
+  if (out.empty() || out == out.root_path()) return "the output folder cannot be '/'";
+  auto inside = [](const fs::path& child, const fs::path& parent) {
+    auto c = child.begin();
+    for (auto p = parent.begin(); p != parent.end(); ++p, ++c) {
+      if (c == child.end() || *c != *p) return false;
+    }
+    return true;
+  };
+  if (inside(src, out)) return "the output folder '" + output + "' contains the site's sources";
+  for (const char* dir : {"content", "themes", "static"}) {
+    if (inside(out, src / dir)) {
+      return "the output folder '" + output + "' is inside the site's " + dir + "/ folder";
+    }
+  }
+  return std::nullopt;
+}
+
+void PrintSummary(const build::BuildResult& r, const build::BuildOptions& o, double seconds,
+                  std::ostream& out) {
+  out << "portalgen: built " << r.pages << " pages, " << r.files << " files from "
+      << r.documents << " documents into " << o.output_dir << "/ in " << std::fixed
+      << std::setprecision(2) << seconds << " s\n";
+}
+
+}  // namespace
+
+int RunBuild(const std::vector<std::string>& args, Io& io) {
+  build::BuildOptions options;
+  std::string now;
+  po::options_description desc("options");
+  desc.add_options()
+      ("source,s", po::value(&options.source_dir)->default_value("."), "site folder (site.toml, content/, themes/)")
+      ("output,o", po::value(&options.output_dir)->default_value("public"), "output folder, replaced atomically")
+      ("drafts", po::bool_switch(&options.drafts), "include documents with draft = true")
+      ("base-url", po::value(&options.base_url), "override site.toml's base_url")
+      ("jobs,j", po::value(&options.jobs)->default_value(0), "threads (0: all cores)")
+      ("now", po::value(&now), "reference time for upcoming/past events: 2026-11-23, "
+                               "2026-11-23T10:00:00Z or epoch seconds (default: "
+                               "SOURCE_DATE_EPOCH, else the clock)")
+      ("quiet,q", "print errors and warnings only");
+  po::variables_map vm;
+  const std::string synopsis =
+      "[--source DIR] [--output DIR] [--drafts] [--base-url URL] [--jobs N] [--now T] [--quiet]";
+  if (auto code = ParseOptions("build", synopsis, desc, args, vm, io)) return *code;
+  if (options.jobs < 0) {
+    io.err << "portalgen build: error: --jobs must be 0 or more\n";
+    return kExitUsage;
+  }
+  if (vm.count("now")) {
+    std::optional<int64_t> t = ParseNow(now);
+    if (!t) {
+      io.err << "portalgen build: error: --now '" << now
+             << "' is not a date (2026-11-23), a UTC time (2026-11-23T10:00:00Z) or seconds\n";
+      return kExitUsage;
+    }
+    options.now = *t;
+  } else {
+    options.now = DefaultNow();
+  }
+  if (auto problem = CheckOutputDir(options.source_dir, options.output_dir)) {
+    io.err << "portalgen build: error: " << *problem << "\n";
+    return kExitUsage;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  RealFileSystem fs;
+  build::BuildResult result = build::Build(fs, options);
+  io.err << FormatDiagnostics(result.diagnostics);
+  if (!result.ok) {
+    io.err << "portalgen: build failed; " << options.output_dir << "/ was left unchanged\n";
+    return kExitErrors;
+  }
+  if (!vm.count("quiet")) {
+    PrintSummary(result, options,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                 io.out);
+  }
+  return kExitOk;
+}
+
+}  // namespace portalgen::cli

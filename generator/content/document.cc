@@ -1,0 +1,62 @@
+#include "content/document.h"
+
+#include <cstdio>
+
+namespace portalgen::content {
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kBrief: return "brief";
+    case Kind::kEvent: return "event";
+    case Kind::kMember: return "member";
+    case Kind::kPage: break;
+  }
+  return "page";
+}
+
+const char* SectionName(Kind kind) {
+  switch (kind) {
+    case Kind::kBrief: return "briefs";
+    case Kind::kEvent: return "events";
+    case Kind::kMember: return "members";
+    case Kind::kPage: break;
+  }
+  return "";
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+int64_t OffsetDateTime::UnixSeconds() const {
+  return DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+         static_cast<int64_t>(offset_minutes) * 60;
+}
+
+std::string OffsetDateTime::Iso8601() const {
+  char buf[40];
+  const int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
+                hour, minute, second, offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+  return buf;
+}
+
+std::optional<PartialDate> SortDate(const Document& doc) {
+  if (doc.kind == Kind::kBrief) return doc.brief.date;
+  if (doc.kind == Kind::kEvent) {
+    return PartialDate{doc.event.start.year, doc.event.start.month, doc.event.start.day};
+  }
+  return std::nullopt;
+}
+
+}  // namespace portalgen::content

@@ -1,0 +1,100 @@
+#include "content/loader.h"
+
+#include <algorithm>
+
+#include "base/did_you_mean.h"
+#include "base/paths.h"
+#include "base/thread_pool.h"
+#include "content/schema.h"
+
+namespace portalgen::content {
+
+namespace {
+
+struct Placement {
+  Kind kind = Kind::kPage;
+  std::string slug;
+};
+
+// "content/briefs/x.md" -> {kBrief, "x"}; errors for unknown folders and bad file names.
+std::optional<Placement> Place(const std::string& rel_path, DiagnosticSink& sink) {
+  std::string_view inner = std::string_view(rel_path).substr(std::string_view("content/").size());
+  const size_t slash = inner.find('/');
+  std::string_view file = slash == std::string_view::npos ? inner : inner.substr(slash + 1);
+  Placement p;
+  if (slash != std::string_view::npos) {
+    const std::string section(inner.substr(0, slash));
+    static const std::vector<std::pair<std::string, Kind>> kSections = {
+        {"briefs", Kind::kBrief}, {"events", Kind::kEvent}, {"members", Kind::kMember}};
+    auto it = std::find_if(kSections.begin(), kSections.end(),
+                           [&](const auto& s) { return s.first == section; });
+    if (it == kSections.end() || file.find('/') != std::string_view::npos) {
+      std::string hint = DidYouMean(section, {"briefs", "events", "members"});
+      sink.Error(rel_path, 0, 0, "unknown content folder 'content/" + section + "/'",
+                 hint.empty() ? "content goes in content/, content/briefs/, content/events/ "
+                                "or content/members/"
+                              : hint);
+      return std::nullopt;
+    }
+    p.kind = it->second;
+  }
+  p.slug = std::string(file.substr(0, file.size() - 3));
+  if (!IsValidSlug(p.slug)) {
+    sink.Error(rel_path, 0, 0, "invalid file name '" + std::string(file) + "'",
+               "rename it to '" + Slugify(p.slug) + ".md': lowercase a-z, 0-9 and '-' only");
+    return std::nullopt;
+  }
+  return p;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::optional<Document> LoadDocument(const std::string& rel_path, const std::string& bytes,
+                                     DiagnosticSink& sink) {
+  std::optional<Placement> place = Place(rel_path, sink);
+  if (!place) return std::nullopt;
+  std::optional<std::string> text = NormalizeText(rel_path, bytes, sink);
+  if (!text) return std::nullopt;
+  auto source = std::make_shared<const SourceText>(rel_path, std::move(*text));
+  return ParseDocument(place->kind, place->slug, std::move(source), sink);
+}
+
+std::vector<Document> LoadContent(const FileSystem& fs, const std::string& source_dir,
+                                  const LoadOptions& options, DiagnosticSink& sink) {
+  const std::string content_dir = JoinPath(source_dir, "content");
+  Result<std::vector<std::string>> files = fs.ListFiles(content_dir);
+  if (!files.ok()) {
+    sink.Error("content", 0, 0, files.status().message());
+    return {};
+  }
+  std::vector<std::string> rel_paths;
+  for (const std::string& path : *files) {
+    std::string rel = "content" + path.substr(content_dir.size());
+    if (!EndsWith(rel, ".md")) {
+      sink.Warning(rel, 0, 0, "not a .md file: ignored",
+                   "put downloads and images in static/, not content/");
+      continue;
+    }
+    rel_paths.push_back(std::move(rel));
+  }
+  std::vector<std::optional<Document>> slots(rel_paths.size());
+  ParallelFor(rel_paths.size(), options.jobs, [&](size_t i) {
+    Result<std::string> bytes = fs.Read(JoinPath(source_dir, rel_paths[i]));
+    if (!bytes.ok()) {
+      sink.Error(rel_paths[i], 0, 0, "cannot read: " + bytes.status().message());
+      return;
+    }
+    slots[i] = LoadDocument(rel_paths[i], *bytes, sink);
+  });
+  std::vector<Document> docs;
+  for (auto& slot : slots) {
+    if (slot && (options.drafts || !slot->draft)) docs.push_back(std::move(*slot));
+  }
+  return docs;
+}
+
+}  // namespace portalgen::content

@@ -1,0 +1,65 @@
+// Library: owns every Document, finds them by kind and slug, and keeps the documented
+// orders (docs/content.md, "Order"). Pure: no I/O.
+#ifndef PORTALGEN_INDEX_LIBRARY_H_
+#define PORTALGEN_INDEX_LIBRARY_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "config/site_config.h"
+#include "content/document.h"
+
+namespace portalgen::index {
+
+using DocId = size_t;  // position in Library::docs
+
+/// A free label (topic) with its slug and everything tagged with it.
+struct Topic {
+  std::string slug;
+  std::string label;  // the first spelling met in document order
+  std::vector<DocId> docs;
+};
+
+struct Library {
+  std::vector<content::Document> docs;
+  std::optional<DocId> home;  // content/index.md
+
+  // Sorted lists (see docs/content.md, "Order").
+  std::vector<DocId> pages;    // title A-Z
+  std::vector<DocId> briefs;   // newest first, undated last
+  std::vector<DocId> events;   // newest first
+  std::vector<DocId> members;  // acronym (or title) A-Z
+
+  // Reverse indices, each list in the order of its section above.
+  std::map<DocId, std::vector<DocId>> member_briefs;  // contributing member -> briefs
+  std::map<DocId, std::vector<DocId>> member_events;  // organiser or speaker's member -> events
+  std::map<DocId, std::vector<DocId>> brief_events;   // brief -> events citing it
+  std::map<DocId, std::vector<DocId>> event_briefs;   // event -> its briefs (as written)
+  std::map<std::string, Topic> topics;                // by topic slug
+  std::map<int, std::vector<DocId>> priorities;       // priority number -> tagged docs
+
+  /// The document of `kind` with `slug`, if any.
+  std::optional<DocId> Find(content::Kind kind, const std::string& slug) const;
+  /// Every slug of `kind`, for suggestions.
+  std::vector<std::string> Slugs(content::Kind kind) const;
+  /// Site path of a document ("/briefs/x/", "/about/", "/" for the home page).
+  std::string PathOf(DocId id) const;
+
+  std::map<std::pair<content::Kind, std::string>, DocId> by_slug;
+};
+
+/// Builds the library: rejects duplicate slugs and page slugs that clash with site sections,
+/// sorts, resolves front-matter references (did-you-mean on failure), and fills the reverse
+/// indices.
+Library BuildLibrary(std::vector<content::Document> docs, const config::SiteConfig& config,
+                     DiagnosticSink& sink);
+
+/// Top-level paths the generator writes itself; a page may not take them as its slug.
+const std::vector<std::string>& ReservedPageSlugs();
+
+}  // namespace portalgen::index
+
+#endif  // PORTALGEN_INDEX_LIBRARY_H_

@@ -1,0 +1,13 @@
+// portalgen: parse argv, run a command, return its exit code. Everything else is in the library.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv, argv + argc);
+  portalgen::cli::Io io{std::cin, std::cout, std::cerr};
+  return portalgen::cli::Main(args, io);
+}

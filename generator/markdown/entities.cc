@@ -1,0 +1,66 @@
+// Decoding of HTML character references into UTF-8.
+#include "markdown/entities.h"
+
+namespace portalgen::markdown {
+namespace {
+
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
+// `digits` are what md4c validated between "&#" (or "&#x") and ';': at most
+// seven decimal or six hex digits, so the value cannot overflow.
+char32_t ParseNumericReference(std::string_view digits) {
+  char32_t value = 0;
+  if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
+    for (char c : digits.substr(1)) value = value * 16 + HexDigitValue(c);
+  } else {
+    for (char c : digits) value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+void AppendUtf8(char32_t code_point, std::string* out) {
+  if (code_point == 0 || code_point > 0x10FFFF) code_point = 0xFFFD;
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+void AppendDecodedEntity(std::string_view reference, std::string* out) {
+  if (reference.size() < 3 || reference.front() != '&' || reference.back() != ';') {
+    out->append(reference);
+    return;
+  }
+  std::string_view body = reference.substr(1, reference.size() - 2);
+  if (body.size() > 1 && body[0] == '#') {
+    AppendUtf8(ParseNumericReference(body.substr(1)), out);
+    return;
+  }
+  const NamedEntity* entity = FindNamedEntity(body);
+  if (entity == nullptr) {
+    out->append(reference);
+    return;
+  }
+  AppendUtf8(entity->first, out);
+  if (entity->second != 0) AppendUtf8(entity->second, out);
+}
+
+}  // namespace portalgen::markdown

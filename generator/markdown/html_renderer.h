@@ -1,0 +1,81 @@
+// The md4c callback client that writes HTML and collects what the rest of the
+// pipeline needs (plain text, headings, links). Its HTML matches md4c's own
+// md_html() byte for byte, except for heading ids and the safe-mode filters.
+#ifndef PORTALGEN_MARKDOWN_HTML_RENDERER_H_
+#define PORTALGEN_MARKDOWN_HTML_RENDERER_H_
+
+#include <md4c.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "markdown/heading_ids.h"
+#include "markdown/markdown.h"
+
+namespace portalgen::markdown {
+
+/// Receives md4c's callbacks for one document. Use once: call the callbacks
+/// through md_parse(), then TakeResult().
+class HtmlRenderer {
+ public:
+  explicit HtmlRenderer(const Options& options) : options_(options) {}
+
+  HtmlRenderer(const HtmlRenderer&) = delete;
+  HtmlRenderer& operator=(const HtmlRenderer&) = delete;
+
+  void EnterBlock(MD_BLOCKTYPE type, const void* detail);
+  void LeaveBlock(MD_BLOCKTYPE type, const void* detail);
+  void EnterSpan(MD_SPANTYPE type, const void* detail);
+  void LeaveSpan(MD_SPANTYPE type, const void* detail);
+  void Text(MD_TEXTTYPE type, std::string_view text);
+
+  /// Returns the finished document; the renderer is spent afterwards.
+  Rendered TakeResult();
+
+ private:
+  // Where an open heading, paragraph or wiki link started in html and plain text.
+  struct Mark {
+    size_t html = 0;
+    size_t plain = 0;
+  };
+
+  void EnterOrderedList(const MD_BLOCK_OL_DETAIL& detail);
+  void EnterCodeBlock(const MD_BLOCK_CODE_DETAIL& detail);
+  void EnterListItem(const MD_BLOCK_LI_DETAIL& detail);
+  void EnterTableCell(MD_BLOCKTYPE type, const MD_BLOCK_TD_DETAIL& detail);
+  void LeaveHeading(unsigned level);
+  void LeaveParagraph();
+
+  void EnterLink(const MD_SPAN_A_DETAIL& detail);
+  void LeaveLink(const MD_SPAN_A_DETAIL& detail);
+  void EnterImage(const MD_SPAN_IMG_DETAIL& detail);
+  void LeaveImage(const MD_SPAN_IMG_DETAIL& detail);
+  void LeaveWikiLink(const MD_SPAN_WIKILINK_DETAIL& detail);
+
+  // Whether a link or image to `url` is dropped in safe mode.
+  bool Drops(const std::string& url) const;
+  // Ends the current line of plain text, so blocks do not run together.
+  void EndPlainLine();
+
+  const Options& options_;
+  Rendered result_;
+  std::string& html_ = result_.html;
+  std::string& plain_ = result_.plain_text;
+  HeadingIdAllocator heading_ids_;
+
+  int block_depth_ = 0;    // open blocks below the document
+  int image_nesting_ = 0;  // >0 inside an image's alt text, where tags are not written
+  Mark heading_start_;     // headings cannot nest, so one is enough
+  std::optional<Mark> top_paragraph_start_;
+  bool have_first_paragraph_ = false;
+  std::optional<Mark> wiki_link_start_;  // wiki links cannot nest either
+};
+
+/// Returns the value of an md4c attribute with entities decoded and NUL
+/// characters replaced by U+FFFD; escape the result for its context.
+std::string DecodeAttribute(const MD_ATTRIBUTE& attribute);
+
+}  // namespace portalgen::markdown
+
+#endif  // PORTALGEN_MARKDOWN_HTML_RENDERER_H_

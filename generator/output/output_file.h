@@ -1,0 +1,16 @@
+// One file of the built site: where it goes (relative to the output folder) and its bytes.
+#ifndef PORTALGEN_OUTPUT_OUTPUT_FILE_H_
+#define PORTALGEN_OUTPUT_OUTPUT_FILE_H_
+
+#include <string>
+
+namespace portalgen::output {
+
+struct OutputFile {
+  std::string path;  // "briefs/x/index.html"; no leading '/', no ".."
+  std::string bytes;
+};
+
+}  // namespace portalgen::output
+
+#endif  // PORTALGEN_OUTPUT_OUTPUT_FILE_H_

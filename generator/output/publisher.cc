@@ -1,0 +1,68 @@
+#include "output/publisher.h"
+
+namespace portalgen::output {
+
+namespace {
+
+std::string Sibling(const std::string& output_dir, const std::string& suffix) {
+  const std::string normalized = NormalizePath(output_dir);
+  const std::string parent = ParentPath(normalized);
+  const std::string name = normalized.substr(parent.empty() ? 0 : parent.size() + 1);
+  return JoinPath(parent, "." + name + suffix);
+}
+
+}  // namespace
+
+std::string StagingDir(const std::string& output_dir) { return Sibling(output_dir, ".staging"); }
+std::string BackupDir(const std::string& output_dir) { return Sibling(output_dir, ".previous"); }
+
+bool IsSafeOutputPath(const std::string& rel) {
+  if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos ||
+      rel.find('\0') != std::string::npos) {
+    return false;
+  }
+  size_t start = 0;
+  while (start <= rel.size()) {
+    size_t end = rel.find('/', start);
+    if (end == std::string::npos) end = rel.size();
+    const std::string part = rel.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+Status Publish(FileSystem& fs, const std::string& output_dir,
+               const std::vector<OutputFile>& files) {
+  const std::string staging = StagingDir(output_dir);
+  const std::string backup = BackupDir(output_dir);
+  // Leftovers of an interrupted run are ours to remove.
+  if (Status s = fs.RemoveAll(staging); !s.ok()) return s;
+  if (Status s = fs.RemoveAll(backup); !s.ok()) return s;
+  for (const OutputFile& file : files) {
+    if (!IsSafeOutputPath(file.path)) {
+      fs.RemoveAll(staging);
+      return Status::Io("refusing to write outside the output folder: '" + file.path + "'");
+    }
+    if (Status s = fs.Write(JoinPath(staging, file.path), file.bytes); !s.ok()) {
+      fs.RemoveAll(staging);
+      return s;
+    }
+  }
+  const bool had_output = fs.IsDirectory(output_dir) || fs.IsFile(output_dir);
+  if (had_output) {
+    if (Status s = fs.Rename(output_dir, backup); !s.ok()) {
+      fs.RemoveAll(staging);
+      return s;
+    }
+  }
+  if (Status s = fs.Rename(staging, output_dir); !s.ok()) {
+    if (had_output) fs.Rename(backup, output_dir);  // put the old site back
+    fs.RemoveAll(staging);
+    return s;
+  }
+  if (had_output) fs.RemoveAll(backup);
+  return Status::Ok();
+}
+
+}  // namespace portalgen::output

@@ -1,0 +1,230 @@
+#include "render/theme.h"
+
+#include <regex>
+#include <sstream>
+
+#include "base/did_you_mean.h"
+#include "render/mustache_data.h"
+
+namespace portalgen::render {
+
+namespace mustache = kainjow::mustache;
+
+Theme::Theme(Theme&&) noexcept = default;
+Theme& Theme::operator=(Theme&&) noexcept = default;
+Theme::~Theme() = default;
+
+const std::vector<std::string>& Theme::RequiredTemplates() {
+  static const std::vector<std::string> kNames = {"index", "page",  "brief", "event",
+                                                  "member", "list", "terms", "404"};
+  return kNames;
+}
+
+namespace {
+
+constexpr std::string_view kExt = ".mustache";
+
+// Every variable, section and partial tag with its byte offset. Comments and delimiter
+// changes are skipped; custom delimiters are not supported by this scan (docs/theming.md).
+std::vector<std::pair<std::string, size_t>> ScanTags(const std::string& text) {
+  std::vector<std::pair<std::string, size_t>> tags;
+  size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
+    size_t start = pos + 2;
+    if (start < text.size() && std::string_view("#^/>&{!=").find(text[start]) != std::string_view::npos) {
+      if (text[start] == '!' || text[start] == '=') {
+        pos = start;
+        continue;
+      }
+      ++start;
+    }
+    const size_t end = text.find("}}", start);
+    if (end == std::string::npos) break;
+    std::string name = text.substr(start, end - start);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t}") + 1);
+    tags.emplace_back(name, pos);
+    pos = end + 2;
+  }
+  return tags;
+}
+
+// kainjow reports syntax errors as "... at <byte offset>".
+Diagnostic SyntaxError(const SourceText& source, const std::string& message) {
+  std::smatch m;
+  static const std::regex kAt(" at ([0-9]+)$");
+  if (std::regex_search(message, m, kAt)) {
+    LineCol at = source.Locate(std::stoul(m[1].str()));
+    return source.MakeError(at.line, at.col, "template syntax: " + m.prefix().str(),
+                            "every {{#section}} needs its {{/section}}, every {{ its }}");
+  }
+  return source.MakeError(0, 0, "template syntax: " + message);
+}
+
+void CollectKeys(const nlohmann::json& value, std::set<std::string>& out) {
+  if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      out.insert(key);
+      CollectKeys(item, out);
+    }
+  } else if (value.is_array()) {
+    for (const auto& item : value) CollectKeys(item, out);
+  }
+}
+
+// A mustache context that records the names it cannot resolve instead of ignoring them.
+class StrictContext : public mustache::basic_context<std::string> {
+ public:
+  StrictContext(const mustache::data* root, const std::map<std::string, mustache::data>& partials)
+      : inner_(root), partials_(partials) {}
+  void push(const mustache::data* data) override { inner_.push(data); }
+  void pop() override { inner_.pop(); }
+  const mustache::data* get(const std::string& name) const override {
+    const mustache::data* found = inner_.get(name);
+    if (found == nullptr) missing_.push_back({name, false});
+    return found;
+  }
+  const mustache::data* get_partial(const std::string& name) const override {
+    auto it = partials_.find(name);
+    if (it != partials_.end()) return &it->second;
+    missing_.push_back({name, true});
+    return nullptr;
+  }
+  const std::vector<std::pair<std::string, bool>>& missing() const { return missing_; }
+
+ private:
+  mustache::context<std::string> inner_;
+  const std::map<std::string, mustache::data>& partials_;
+  mutable std::vector<std::pair<std::string, bool>> missing_;
+};
+
+}  // namespace
+
+std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source_dir,
+                                 const std::string& name, DiagnosticSink& sink) {
+  const std::string themes_dir = JoinPath(source_dir, "themes");
+  const std::string dir = JoinPath(themes_dir, name);
+  if (!fs.IsDirectory(JoinPath(dir, "templates"))) {
+    std::vector<std::string> names;
+    if (auto files = fs.ListFiles(themes_dir); files.ok()) {
+      for (const std::string& f : *files) {
+        std::string rest = f.substr(themes_dir.size() + 1);
+        names.push_back(rest.substr(0, rest.find('/')));
+      }
+    }
+    sink.Error("site.toml", 0, 0, "theme '" + name + "' not found in themes/",
+               DidYouMean(name, names));
+    return std::nullopt;
+  }
+  Theme theme;
+  theme.reported_mu_ = std::make_unique<std::mutex>();
+  theme.static_dir_ = JoinPath(dir, "static");
+  const std::string templates_dir = JoinPath(dir, "templates");
+  Result<std::vector<std::string>> files = fs.ListFiles(templates_dir);
+  if (!files.ok()) {
+    sink.Error(templates_dir, 0, 0, files.status().message());
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const std::string& path : *files) {
+    if (path.size() < kExt.size() || path.compare(path.size() - kExt.size(), kExt.size(), kExt)) {
+      continue;
+    }
+    std::string rel = path.substr(templates_dir.size() + 1);
+    rel.resize(rel.size() - kExt.size());
+    const bool partial = rel.rfind("partials/", 0) == 0;
+    const std::string key = partial ? rel.substr(9) : rel;
+    Result<std::string> text = fs.Read(path);
+    if (!text.ok()) {
+      sink.Error(path, 0, 0, text.status().message());
+      ok = false;
+      continue;
+    }
+    std::string display = "themes/" + name + "/templates/" + rel + std::string(kExt);
+    auto source = std::make_shared<const SourceText>(display, *text);
+    mustache::mustache parsed(source->text());
+    if (!parsed.is_valid()) {
+      sink.Add(SyntaxError(*source, parsed.error_message()));
+      ok = false;
+    }
+    File file{source, {}};
+    for (auto& [tag, offset] : ScanTags(source->text())) file.tags.push_back({tag, offset});
+    (partial ? theme.partials_ : theme.templates_)[key] = std::move(file);
+  }
+  for (const std::string& required : RequiredTemplates()) {
+    if (!theme.Has(required)) {
+      sink.Error(templates_dir, 0, 0, "theme '" + name + "' has no template '" + required +
+                                          ".mustache'");
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return theme;
+}
+
+void Theme::ReportUnknown(const std::string& name, const std::string& missing, bool partial,
+                          const nlohmann::json& view, DiagnosticSink& sink) const {
+  std::vector<std::string> candidates;
+  if (partial) {
+    for (const auto& [key, file] : partials_) candidates.push_back(key);
+  } else {
+    std::set<std::string> keys;
+    CollectKeys(view, keys);
+    candidates.assign(keys.begin(), keys.end());
+  }
+  // The message names the place, not the template being rendered, so that a mistake in a
+  // partial shared by every template is reported once, the same way on every run.
+  const std::string message =
+      std::string(partial ? "unknown partial '" : "unknown variable '") + missing + "'";
+  std::string hint = DidYouMean(missing, candidates);
+  Diagnostic d = templates_.at(name).source->MakeError(0, 0, message, hint);
+  // Point at the first use: in the template itself, else in a partial.
+  std::vector<const File*> search = {&templates_.at(name)};
+  for (const auto& [key, file] : partials_) search.push_back(&file);
+  bool found = false;
+  for (const File* file : search) {
+    for (const Tag& tag : file->tags) {
+      if (found || tag.name != missing) continue;
+      LineCol at = file->source->Locate(tag.offset);
+      d = file->source->MakeError(at.line, at.col, message, hint);
+      found = true;
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(*reported_mu_);
+    if (!reported_.insert({d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.col),
+                           missing}).second) {
+      return;
+    }
+  }
+  sink.Add(std::move(d));
+}
+
+std::optional<std::string> Theme::Render(const std::string& name, const nlohmann::json& view,
+                                         DiagnosticSink& sink) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) {
+    sink.Error("themes", 0, 0, "no template '" + name + ".mustache' in the theme");
+    return std::nullopt;
+  }
+  std::map<std::string, mustache::data> partials;
+  for (const auto& [key, file] : partials_) partials.emplace(key, mustache::data(file.source->text()));
+  const mustache::data data = ToMustacheData(view);
+  StrictContext ctx(&data, partials);
+  mustache::mustache tmpl(it->second.source->text());
+  std::ostringstream out;
+  tmpl.render(ctx, out);
+  if (!tmpl.is_valid()) {
+    sink.Add(SyntaxError(*it->second.source, tmpl.error_message()));
+    return std::nullopt;
+  }
+  if (!ctx.missing().empty()) {
+    for (const auto& [missing, partial] : ctx.missing()) {
+      ReportUnknown(name, missing, partial, view, sink);
+    }
+    return std::nullopt;
+  }
+  return out.str();
+}
+
+}  // namespace portalgen::render

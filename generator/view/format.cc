@@ -1,0 +1,90 @@
+#include "view/format.h"
+
+#include <cstdio>
+
+namespace portalgen::view {
+
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November",
+                               "December"};
+
+// Civil date from days since 1970-01-01 (Howard Hinnant's civil_from_days).
+void CivilFromDays(int64_t z, int& y, int& m, int& d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+}  // namespace
+
+std::string DisplayDate(const content::PartialDate& date) {
+  std::string out = std::to_string(date.year);
+  if (date.month >= 1 && date.month <= 12) out = std::string(kMonths[date.month - 1]) + " " + out;
+  if (date.day > 0) out = std::to_string(date.day) + " " + out;
+  return out;
+}
+
+std::string IsoDate(const content::PartialDate& date) {
+  char buf[16];
+  if (date.month == 0) std::snprintf(buf, sizeof buf, "%04d", date.year);
+  else if (date.day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", date.year, date.month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buf;
+}
+
+std::string Label(const std::string& keyword) {
+  std::string out = keyword;
+  for (char& c : out) {
+    if (c == '-') c = ' ';
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+std::string UtcOffsetLabel(int offset_minutes) {
+  if (offset_minutes == 0) return "UTC";
+  char buf[16];
+  const int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  std::snprintf(buf, sizeof buf, "UTC%c%02d:%02d", offset_minutes < 0 ? '-' : '+', off / 60,
+                off % 60);
+  return buf;
+}
+
+std::string ClockTime(int hour, int minute) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
+  return buf;
+}
+
+content::OffsetDateTime ToUtc(const content::OffsetDateTime& t) {
+  const int64_t s = t.UnixSeconds();
+  int64_t days = s / 86400, rem = s % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    --days;
+  }
+  content::OffsetDateTime u;
+  CivilFromDays(days, u.year, u.month, u.day);
+  u.hour = static_cast<int>(rem / 3600);
+  u.minute = static_cast<int>(rem % 3600 / 60);
+  u.second = static_cast<int>(rem % 60);
+  return u;
+}
+
+std::string IsoUtc(const content::OffsetDateTime& t) {
+  const content::OffsetDateTime u = ToUtc(t);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", u.year, u.month, u.day, u.hour,
+                u.minute, u.second);
+  return buf;
+}
+
+}  // namespace portalgen::view

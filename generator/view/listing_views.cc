@@ -1,0 +1,154 @@
+#include "view/listing_views.h"
+
+#include <algorithm>
+
+#include "view/format.h"
+
+namespace portalgen::view {
+
+using content::Document;
+
+namespace {
+
+json Pagination(const ViewContext& ctx, const std::string& path, int page, int pages) {
+  json numbers = json::array();
+  for (int n = 1; n <= pages; ++n) {
+    numbers.push_back({{"number", n},
+                       {"url", ctx.Url(ViewContext::PagedPath(path, n))},
+                       {"current", n == page}});
+  }
+  return {{"show", pages > 1},
+          {"has_prev", page > 1},
+          {"prev_url", page > 1 ? ctx.Url(ViewContext::PagedPath(path, page - 1)) : ""},
+          {"has_next", page < pages},
+          {"next_url", page < pages ? ctx.Url(ViewContext::PagedPath(path, page + 1)) : ""},
+          {"pages", numbers},
+          {"current", page},
+          {"total", pages}};
+}
+
+}  // namespace
+
+std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
+                              const std::string& title, const std::string& intro,
+                              const std::string& section, const std::vector<index::DocId>& ids,
+                              json breadcrumbs) {
+  const int per_page = ctx.config.paginate;
+  const int pages = std::max(1, static_cast<int>((ids.size() + per_page - 1) / per_page));
+  std::vector<PageSpec> out;
+  for (int page = 1; page <= pages; ++page) {
+    const std::string page_path = ViewContext::PagedPath(path, page);
+    const std::string page_title =
+        page == 1 ? title : title + " (page " + std::to_string(page) + " of " +
+                                std::to_string(pages) + ")";
+    json crumbs = breadcrumbs;
+    if (page > 1) crumbs.push_back({{"title", title}, {"url", ctx.Url(path)}});
+    json view = PageView(ctx, page_path, page_title, intro, "list", section, crumbs);
+    const size_t begin = static_cast<size_t>(page - 1) * per_page;
+    const size_t end = std::min(ids.size(), begin + per_page);
+    view["page"]["intro"] = intro;
+    view["page"]["items"] = Cards(ctx, {ids.begin() + begin, ids.begin() + end});
+    view["page"]["has_items"] = end > begin;
+    view["page"]["pagination"] = Pagination(ctx, path, page, pages);
+    out.push_back({page_path, "list", std::move(view)});
+  }
+  return out;
+}
+
+namespace {
+
+PageSpec TermsPage(const ViewContext& ctx, const std::string& path, const std::string& title,
+                   const std::string& intro, json terms) {
+  json view = PageView(ctx, path, title, intro, "terms", path.substr(1, path.size() - 2),
+                       json::array());
+  view["page"]["intro"] = intro;
+  view["page"]["has_terms"] = !terms.empty();
+  view["page"]["terms"] = std::move(terms);
+  return {path, "terms", std::move(view)};
+}
+
+void AddAll(std::vector<PageSpec>& out, std::vector<PageSpec> more) {
+  for (PageSpec& p : more) out.push_back(std::move(p));
+}
+
+}  // namespace
+
+std::vector<PageSpec> AllListings(const ViewContext& ctx) {
+  const index::Library& lib = ctx.lib;
+  std::vector<PageSpec> out;
+  AddAll(out, Listing(ctx, "/briefs/", "Publications",
+                      "Issue briefs, calls to action, statements and reports.", "briefs",
+                      lib.briefs));
+  AddAll(out, Listing(ctx, "/events/", "Events", "Side events and meetings, newest first.",
+                      "events", lib.events));
+  AddAll(out, Listing(ctx, "/members/", "Members and partners",
+                      "The member and partner organisations of ICAT.", "members", lib.members));
+
+  json topics = json::array();
+  for (const auto& [slug, topic] : lib.topics) {
+    const std::string path = ViewContext::TopicPath(slug);
+    topics.push_back({{"label", topic.label}, {"url", ctx.Url(path)},
+                      {"count", topic.docs.size()}, {"description", ""}});
+    json crumbs = json::array({{{"title", "Topics"}, {"url", ctx.Url("/topics/")}}});
+    AddAll(out, Listing(ctx, path, topic.label, "Everything tagged “" + topic.label + "”.",
+                        "topics", topic.docs, crumbs));
+  }
+  out.push_back(TermsPage(ctx, "/topics/", "Topics", "Every topic, with how many pages carry it.",
+                          topics));
+
+  json priorities = json::array();
+  for (const config::Priority& p : ctx.config.priorities) {
+    const std::string path = ctx.PriorityPath(p.number);
+    auto it = lib.priorities.find(p.number);
+    const std::vector<index::DocId> ids = it == lib.priorities.end() ? std::vector<index::DocId>{}
+                                                                     : it->second;
+    const std::string label = "Priority " + std::to_string(p.number) + ": " + p.title;
+    priorities.push_back({{"label", label}, {"url", ctx.Url(path)}, {"count", ids.size()},
+                          {"description", p.shift}});
+    json crumbs = json::array({{{"title", "Priorities"}, {"url", ctx.Url("/priorities/")}}});
+    AddAll(out, Listing(ctx, path, label, p.shift, "priorities", ids, crumbs));
+  }
+  out.push_back(TermsPage(ctx, "/priorities/", "Priorities",
+                          "The priorities of the ICAT Plan of Action.", priorities));
+  return out;
+}
+
+PageSpec HomePage(const ViewContext& ctx) {
+  const index::Library& lib = ctx.lib;
+  json view = PageView(ctx, "/", ctx.config.title, ctx.config.description, "home", "",
+                       json::array());
+  json& page = view["page"];
+  page["intro_html"] = lib.home ? lib.docs[*lib.home].rendered.html : "";
+  page["has_intro"] = lib.home.has_value();
+  std::vector<index::DocId> latest(lib.briefs.begin(),
+                                   lib.briefs.begin() + std::min<size_t>(6, lib.briefs.size()));
+  page["latest_briefs"] = Cards(ctx, latest);
+  page["has_briefs"] = !latest.empty();
+  std::vector<index::DocId> upcoming, past;
+  for (index::DocId id : lib.events) {
+    (lib.docs[id].event.start.UnixSeconds() >= ctx.now ? upcoming : past).push_back(id);
+  }
+  std::reverse(upcoming.begin(), upcoming.end());  // soonest first
+  if (past.size() > 6) past.resize(6);
+  page["upcoming_events"] = Cards(ctx, upcoming);
+  page["has_upcoming"] = !upcoming.empty();
+  page["past_events"] = Cards(ctx, past);
+  page["has_past"] = !past.empty();
+  json members = json::array(), partners = json::array();
+  for (index::DocId id : lib.members) {
+    (lib.docs[id].member.status == "partner" ? partners : members)
+        .push_back(MemberLinks(ctx, {id})[0]);
+  }
+  page["members"] = members;
+  page["partners"] = partners;
+  page["has_members"] = !members.empty() || !partners.empty();
+  return {"/", "index", std::move(view)};
+}
+
+PageSpec NotFoundPage(const ViewContext& ctx) {
+  json view = PageView(ctx, "/404.html", "Page not found",
+                       "The page you asked for does not exist.", "404", "404", json::array());
+  return {"/404.html", "404", std::move(view)};
+}
+
+}  // namespace portalgen::view

@@ -1,0 +1,17 @@
+#include "view/plan.h"
+
+#include "view/detail_views.h"
+#include "view/listing_views.h"
+
+namespace portalgen::view {
+
+std::vector<PageSpec> PlanPages(const ViewContext& ctx) {
+  std::vector<PageSpec> pages;
+  pages.push_back(HomePage(ctx));
+  for (const auto& [key, id] : ctx.lib.by_slug) pages.push_back(DetailPage(ctx, id));
+  for (PageSpec& p : AllListings(ctx)) pages.push_back(std::move(p));
+  pages.push_back(NotFoundPage(ctx));
+  return pages;
+}
+
+}  // namespace portalgen::view

@@ -1,0 +1,65 @@
+// What every view builder needs: the site, the library, the URL scheme and "now".
+#ifndef PORTALGEN_VIEW_VIEW_CONTEXT_H_
+#define PORTALGEN_VIEW_VIEW_CONTEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "config/site_config.h"
+#include "index/library.h"
+
+namespace portalgen::view {
+
+using nlohmann::json;
+
+/// One page to render: its site path, the template, and the view model the template sees.
+struct PageSpec {
+  std::string path;           // "/briefs/x/"; OutputFileFor() gives the file
+  std::string template_name;  // "brief"
+  json view;
+};
+
+struct ViewContext {
+  const config::SiteConfig& config;
+  const index::Library& lib;
+  int64_t now = 0;  // seconds since the epoch; splits upcoming from past events
+
+  /// Link to a site path, under the base path: "/briefs/" -> "/icat/briefs/".
+  std::string Url(std::string_view site_path) const;
+  /// Absolute URL of a site path, from base_url.
+  std::string AbsoluteUrl(std::string_view site_path) const;
+  /// Site path of the page for a topic slug, a priority number, or a listing page number.
+  static std::string TopicPath(const std::string& slug);
+  std::string PriorityPath(int number) const;
+  static std::string PagedPath(const std::string& first, int page);
+};
+
+/// `site` object shared by every page: title, language, navigation, priorities...
+json SiteJson(const ViewContext& ctx, const std::string& current_section);
+
+/// The common `page` fields: title, description, url, canonical_url, kind.
+json PageJson(const ViewContext& ctx, const std::string& path, const std::string& title,
+              const std::string& description, const std::string& kind);
+
+/// A document as an item of a list: title, url, summary, kind_label, date and meta line.
+json Card(const ViewContext& ctx, index::DocId id);
+json Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids);
+
+/// {title, url} links to members, with acronyms: for organisers and contributors.
+json MemberLinks(const ViewContext& ctx, const std::vector<index::DocId>& ids);
+
+/// Plain-text summary: the front matter's, else the body's first paragraph.
+std::string SummaryOf(const content::Document& doc);
+
+/// A full page view: site, page, breadcrumbs, plus the given fields.
+json PageView(const ViewContext& ctx, const std::string& path, const std::string& title,
+              const std::string& description, const std::string& kind,
+              const std::string& section, json breadcrumbs);
+
+}  // namespace portalgen::view
+
+#endif  // PORTALGEN_VIEW_VIEW_CONTEXT_H_

@@ -1,0 +1,147 @@
+// Unit tests of generator/base: diagnostics, source map, suggestions, paths, file systems.
+#include <gtest/gtest.h>
+
+#include "base/did_you_mean.h"
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "base/paths.h"
+#include "base/source_map.h"
+#include "base/utf8.h"
+
+namespace portalgen {
+namespace {
+
+TEST(DiagnosticsTest, FormatsPathLineColSourceAndCaret) {
+  SourceText file("content/events/x.md", "+++\nmembers = [\"icmdp\", \"icat\"]\n+++\n");
+  Diagnostic d = file.MakeError(2, 13, "unknown member 'icmdp'", "did you mean 'icmpd'?");
+  EXPECT_EQ(FormatDiagnostic(d),
+            "content/events/x.md:2:13: error: unknown member 'icmdp' (did you mean 'icmpd'?)\n"
+            "members = [\"icmdp\", \"icat\"]\n"
+            "            ^\n");
+}
+
+TEST(DiagnosticsTest, CaretCountsCodePointsNotBytes) {
+  SourceText file("a.md", "title = \"Café\" x\n");
+  Diagnostic d = file.MakeError(1, 16, "boom");
+  EXPECT_EQ(FormatDiagnostic(d), "a.md:1:16: error: boom\ntitle = \"Café\" x\n               ^\n");
+}
+
+TEST(DiagnosticsTest, SummaryCountsErrorsAndWarningsSortedByPlace) {
+  DiagnosticSink sink;
+  sink.Warning("b.md", 3, 1, "w");
+  sink.Error("a.md", 9, 2, "e2");
+  sink.Error("a.md", 2, 5, "e1");
+  EXPECT_EQ(sink.error_count(), 2);
+  EXPECT_EQ(sink.warning_count(), 1);
+  EXPECT_EQ(FormatDiagnostics(sink.Sorted()),
+            "a.md:2:5: error: e1\na.md:9:2: error: e2\nb.md:3:1: warning: w\n"
+            "2 errors, 1 warning\n");
+}
+
+TEST(SourceTextTest, LocatesOffsets) {
+  SourceText file("f", "ab\ncdé\n\nx");
+  EXPECT_EQ(file.Locate(0).line, 1);
+  EXPECT_EQ(file.Locate(4).line, 2);
+  EXPECT_EQ(file.Locate(4).col, 2);
+  EXPECT_EQ(file.Locate(7).col, 4);  // after the two-byte é
+  EXPECT_EQ(file.Line(2), "cdé");
+  EXPECT_EQ(file.Line(3), "");
+  EXPECT_EQ(file.Line(4), "x");
+  EXPECT_EQ(file.Line(5), "");
+}
+
+TEST(NormalizeTextTest, DropsBomAndCrlf) {
+  DiagnosticSink sink;
+  EXPECT_EQ(NormalizeText("f", "\xEF\xBB\xBF+++\r\nx\r\n", sink).value(), "+++\nx\n");
+  EXPECT_FALSE(sink.has_errors());
+}
+
+TEST(NormalizeTextTest, ReportsFirstInvalidByte) {
+  DiagnosticSink sink;
+  EXPECT_FALSE(NormalizeText("f.md", "ok\nab\xFF", sink).has_value());
+  auto ds = sink.Sorted();
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].line, 2);
+  EXPECT_EQ(ds[0].col, 3);
+  EXPECT_EQ(ds[0].message, "invalid UTF-8 (byte 0xFF)");
+}
+
+TEST(Utf8Test, RejectsOverlongAndSurrogates) {
+  EXPECT_EQ(FindInvalidUtf8("h\xC3\xA9llo"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);          // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);     // surrogate
+  EXPECT_EQ(FindInvalidUtf8("ab\xE2\x82"), 2u);        // truncated
+  EXPECT_EQ(FoldForMatch("Zoé ÁLVAREZ"), "zoe alvarez");
+}
+
+TEST(DidYouMeanTest, SuggestsNearNamesOnly) {
+  const std::vector<std::string> slugs = {"unodc", "icmpd", "iom", "unhcr"};
+  EXPECT_EQ(Suggest("unocd", slugs), "unodc");
+  EXPECT_EQ(Suggest("icmdp", slugs), "icmpd");
+  EXPECT_EQ(Suggest("xyz", slugs), "");
+  EXPECT_EQ(DidYouMean("ion", slugs), "did you mean 'iom'?");
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3);
+  EXPECT_EQ(EditDistance("ab", "ba"), 1);
+}
+
+TEST(PathsTest, Slugs) {
+  EXPECT_TRUE(IsValidSlug("issue-brief-12"));
+  for (const char* bad : {"", "-a", "a-", "A", "a b", "a/b", "..", "a_b", "é"}) {
+    EXPECT_FALSE(IsValidSlug(bad)) << bad;
+  }
+  EXPECT_EQ(Slugify("Humanitarian crises"), "humanitarian-crises");
+  EXPECT_EQ(Slugify("  Côte d'Ivoire!  "), "cote-d-ivoire");
+  EXPECT_EQ(Slugify("!!!"), "x");
+}
+
+TEST(PathsTest, SitePathsStayInside) {
+  EXPECT_TRUE(IsSafeSitePath("/old/path/"));
+  for (const char* bad : {"old", "/../x", "/a/../../b", "//evil.org/", "/a\\b", "javascript:x",
+                          "/a:b"}) {
+    EXPECT_FALSE(IsSafeSitePath(bad)) << bad;
+  }
+  EXPECT_EQ(OutputFileFor("/"), "index.html");
+  EXPECT_EQ(OutputFileFor("/briefs/x/"), "briefs/x/index.html");
+  EXPECT_EQ(OutputFileFor("/old/page"), "old/page/index.html");
+  EXPECT_EQ(OutputFileFor("/feed.xml"), "feed.xml");
+  EXPECT_EQ(AbsoluteUrl("https://x.org/icat/", "/briefs/"), "https://x.org/icat/briefs/");
+  EXPECT_EQ(BasePath("https://x.org/icat"), "/icat/");
+  EXPECT_EQ(BasePath("https://x.org"), "/");
+}
+
+TEST(MemoryFileSystemTest, WriteListRenameRemove) {
+  MemoryFileSystem fs;
+  ASSERT_TRUE(fs.Write("out/a/index.html", "A").ok());
+  ASSERT_TRUE(fs.Write("out/b.css", "B").ok());
+  ASSERT_TRUE(fs.Write("outside.txt", "C").ok());
+  EXPECT_EQ(*fs.ListFiles("out"), (std::vector<std::string>{"out/a/index.html", "out/b.css"}));
+  EXPECT_TRUE(fs.IsDirectory("out/a"));
+  EXPECT_FALSE(fs.IsDirectory("ou"));
+  ASSERT_TRUE(fs.Rename("out", "old").ok());
+  EXPECT_EQ(*fs.Read("old/b.css"), "B");
+  EXPECT_FALSE(fs.IsFile("out/b.css"));
+  ASSERT_TRUE(fs.RemoveAll("old").ok());
+  EXPECT_EQ(fs.Snapshot().size(), 1u);
+  EXPECT_EQ(fs.Read("missing").status().kind(), Status::Kind::kNotFound);
+}
+
+TEST(MemoryFileSystemTest, SimulatedDiskFull) {
+  MemoryFileSystem fs;
+  fs.FailWritesUnder("out");
+  Status s = fs.Write("out/x.html", "x");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "out/x.html: No space left on device");
+}
+
+TEST(PathHelpersTest, JoinNormalizeParent) {
+  EXPECT_EQ(JoinPath("a", "b/c"), "a/b/c");
+  EXPECT_EQ(JoinPath(".", "b"), "b");
+  EXPECT_EQ(JoinPath("a/", "/b"), "a/b");
+  EXPECT_EQ(NormalizePath("./a//b/./c/"), "a/b/c");
+  EXPECT_EQ(NormalizePath("/tmp//x"), "/tmp/x");
+  EXPECT_EQ(ParentPath("a/b/c"), "a/b");
+  EXPECT_EQ(ParentPath("c"), "");
+}
+
+}  // namespace
+}  // namespace portalgen
