@@ -64,17 +64,18 @@ std::optional<std::vector<output::OutputFile>> Generate(const FileSystem& fs,
       content::LoadContent(fs, options.source_dir, {options.drafts, options.jobs}, sink);
   result.documents = docs.size();
   timer.Done("load");
-  if (Stop(sink, result) || !config || !theme) return std::nullopt;
+  if (!config) {
+    Stop(sink, result);
+    return std::nullopt;
+  }
 
-  // index
+  // index and Markdown run even after content errors, so that one run reports every broken
+  // reference too; nothing is rendered until all of them are fixed.
   index::Library lib = index::BuildLibrary(std::move(docs), *config, sink);
   timer.Done("index");
-  if (Stop(sink, result)) return std::nullopt;
-
-  // render Markdown
   RenderMarkdown(lib, *config, options.jobs, sink);
   timer.Done("markdown");
-  if (Stop(sink, result)) return std::nullopt;
+  if (Stop(sink, result) || !theme) return std::nullopt;
 
   // view + render templates
   const view::ViewContext ctx{*config, lib, options.now};

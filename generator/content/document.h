@@ -112,6 +112,10 @@ struct Document {
   MemberData member;
 
   markdown::Rendered rendered;  // filled by the render stage
+
+  /// The file exists but its front matter could not be read. It stays in the library so that
+  /// references to it do not add misleading "unknown" errors; the build fails anyway.
+  bool broken = false;
 };
 
 /// The date a document sorts and is dated by: publication date, event start day, or none.

@@ -17,10 +17,11 @@ struct Placement {
 };
 
 // "content/briefs/x.md" -> {kBrief, "x"}; errors for unknown folders and bad file names.
-std::optional<Placement> Place(const std::string& rel_path, DiagnosticSink& sink) {
+std::optional<Placement> Place(const SourceText& file, DiagnosticSink& sink) {
+  const std::string& rel_path = file.path();
   std::string_view inner = std::string_view(rel_path).substr(std::string_view("content/").size());
   const size_t slash = inner.find('/');
-  std::string_view file = slash == std::string_view::npos ? inner : inner.substr(slash + 1);
+  std::string_view name = slash == std::string_view::npos ? inner : inner.substr(slash + 1);
   Placement p;
   if (slash != std::string_view::npos) {
     const std::string section(inner.substr(0, slash));
@@ -28,20 +29,21 @@ std::optional<Placement> Place(const std::string& rel_path, DiagnosticSink& sink
         {"briefs", Kind::kBrief}, {"events", Kind::kEvent}, {"members", Kind::kMember}};
     auto it = std::find_if(kSections.begin(), kSections.end(),
                            [&](const auto& s) { return s.first == section; });
-    if (it == kSections.end() || file.find('/') != std::string_view::npos) {
+    if (it == kSections.end() || name.find('/') != std::string_view::npos) {
       std::string hint = DidYouMean(section, {"briefs", "events", "members"});
-      sink.Error(rel_path, 0, 0, "unknown content folder 'content/" + section + "/'",
-                 hint.empty() ? "content goes in content/, content/briefs/, content/events/ "
-                                "or content/members/"
-                              : hint);
+      sink.Add(file.MakeError(1, 1, "unknown content folder 'content/" + section + "/'",
+                              hint.empty() ? "content goes in content/, content/briefs/, "
+                                             "content/events/ or content/members/"
+                                           : hint));
       return std::nullopt;
     }
     p.kind = it->second;
   }
-  p.slug = std::string(file.substr(0, file.size() - 3));
+  p.slug = std::string(name.substr(0, name.size() - 3));
   if (!IsValidSlug(p.slug)) {
-    sink.Error(rel_path, 0, 0, "invalid file name '" + std::string(file) + "'",
-               "rename it to '" + Slugify(p.slug) + ".md': lowercase a-z, 0-9 and '-' only");
+    sink.Add(file.MakeError(1, 1, "invalid file name '" + std::string(name) + "'",
+                            "rename it to '" + Slugify(p.slug) + ".md': lowercase a-z, 0-9 and "
+                            "'-' only"));
     return std::nullopt;
   }
   return p;
@@ -55,11 +57,20 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 std::optional<Document> LoadDocument(const std::string& rel_path, const std::string& bytes,
                                      DiagnosticSink& sink) {
-  std::optional<Placement> place = Place(rel_path, sink);
-  if (!place) return std::nullopt;
   std::optional<std::string> text = NormalizeText(rel_path, bytes, sink);
-  if (!text) return std::nullopt;
-  auto source = std::make_shared<const SourceText>(rel_path, std::move(*text));
+  auto source = std::make_shared<const SourceText>(rel_path, text.value_or(""));
+  DiagnosticSink place_errors;  // a file we cannot read is not also misnamed
+  std::optional<Placement> place = Place(*source, text ? sink : place_errors);
+  if (!place) return std::nullopt;
+  if (!text) {
+    Document doc;
+    doc.kind = place->kind;
+    doc.slug = place->slug;
+    doc.source_path = rel_path;
+    doc.source = std::move(source);
+    doc.broken = true;
+    return doc;
+  }
   return ParseDocument(place->kind, place->slug, std::move(source), sink);
 }
 

@@ -74,24 +74,27 @@ void ReadCommon(tomlx::Reader& r, Document& doc) {
   }
 }
 
-std::optional<Document> ParseDocument(Kind kind, std::string slug,
+Document ParseDocument(Kind kind, std::string slug,
                                       std::shared_ptr<const SourceText> source,
                                       DiagnosticSink& sink) {
-  std::optional<SplitFile> split = SplitFrontMatter(*source, sink);
-  if (!split) return std::nullopt;
-  const tomlx::Origin origin{source.get(), split->front_matter_line};
-  std::optional<toml::table> table = tomlx::Parse(split->front_matter, origin, sink);
-  if (!table) return std::nullopt;
-
   Document doc;
   doc.kind = kind;
   doc.slug = std::move(slug);
   doc.source_path = source->path();
   doc.source = source;
+  doc.broken = true;
+  std::optional<SplitFile> split = SplitFrontMatter(*source, sink);
+  if (!split) return doc;
+  const tomlx::Origin origin{source.get(), split->front_matter_line};
+  std::optional<toml::table> table = tomlx::Parse(split->front_matter, origin, sink);
+  if (!table) return doc;
+
+  doc.broken = false;
   doc.body = std::string(split->body);
   doc.body_line = split->body_line;
   if (table->empty()) {
     sink.Add(source->MakeError(1, 1, "front matter is empty", "add at least title = \"...\""));
+    doc.broken = true;
     return doc;
   }
   tomlx::Reader reader(*table, origin, sink, "");

@@ -17,10 +17,10 @@ namespace portalgen::content {
 /// Brief kinds, in the order the docs list them.
 const std::vector<std::string>& BriefKinds();
 
-/// Validates one file's front matter. Returns the document unless the TOML itself could not
-/// be parsed; field errors are reported to `sink` and leave defaults in place, so that one run
-/// reports every problem of every file.
-std::optional<Document> ParseDocument(Kind kind, std::string slug,
+/// Validates one file's front matter. Problems are reported to `sink` and leave defaults in
+/// place, so that one run reports every problem of every file; a file whose front matter
+/// cannot be read at all comes back with `broken` set.
+Document ParseDocument(Kind kind, std::string slug,
                                       std::shared_ptr<const SourceText> source,
                                       DiagnosticSink& sink);
 

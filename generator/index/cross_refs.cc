@@ -43,7 +43,9 @@ class Resolver {
   void Run() {
     for (DocId id : lib_.briefs) ResolveBrief(id);
     for (DocId id : lib_.events) ResolveEvent(id);
-    for (DocId id = 0; id < lib_.docs.size(); ++id) ResolveTags(id);
+    for (DocId id = 0; id < lib_.docs.size(); ++id) {
+      if (!lib_.docs[id].broken) ResolveTags(id);
+    }
   }
 
  private:
