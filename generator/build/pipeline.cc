@@ -50,9 +50,8 @@ bool Stop(const DiagnosticSink& sink, BuildResult& result) {
 
 }  // namespace
 
-std::optional<std::vector<output::OutputFile>> Generate(const FileSystem& fs,
-                                                        const BuildOptions& options,
-                                                        BuildResult& result) {
+std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& options,
+                                      BuildResult& result) {
   DiagnosticSink sink;
   StageTimer timer(result);
   // load + validate
@@ -87,17 +86,18 @@ std::optional<std::vector<output::OutputFile>> Generate(const FileSystem& fs,
            fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink)) {
     files.push_back(std::move(f));
   }
+  // Further writers (feeds, calendars, sitemap, search index) append to `files` here.
   timer.Done("render");
   if (Stop(sink, result)) return std::nullopt;
-  return files;
+  return GeneratedSite{std::move(*config), std::move(lib), std::move(files)};
 }
 
 BuildResult Build(FileSystem& fs, const BuildOptions& options) {
   BuildResult result;
-  std::optional<std::vector<output::OutputFile>> files = Generate(fs, options, result);
-  if (!files) return result;
+  std::optional<GeneratedSite> site = Generate(fs, options, result);
+  if (!site) return result;
   const auto start = std::chrono::steady_clock::now();
-  Status published = output::Publish(fs, options.output_dir, *files);
+  Status published = output::Publish(fs, options.output_dir, site->files);
   result.timings.emplace_back(
       "write", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   if (!published.ok()) {
@@ -106,7 +106,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options) {
                                   "the previous output was left as it was", {}});
     return result;
   }
-  result.files = files->size();
+  result.files = site->files.size();
   result.ok = true;
   return result;
 }

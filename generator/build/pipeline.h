@@ -10,6 +10,8 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "config/site_config.h"
+#include "index/library.h"
 #include "output/output_file.h"
 
 namespace portalgen::build {
@@ -32,11 +34,17 @@ struct BuildResult {
   std::vector<std::pair<std::string, double>> timings;  // stage -> seconds
 };
 
-/// Runs every stage and returns the files of the site (no writing). Stops after the first
-/// stage with errors, having reported all of that stage's errors.
-std::optional<std::vector<output::OutputFile>> Generate(const FileSystem& fs,
-                                                        const BuildOptions& options,
-                                                        BuildResult& result);
+/// Everything a successful generation produced: the typed site and its files.
+struct GeneratedSite {
+  config::SiteConfig config;
+  index::Library library;
+  std::vector<output::OutputFile> files;  // pages first (in plan order), then the rest
+};
+
+/// Runs every stage and returns the site's files without writing them. Stops before
+/// rendering when content or references have errors (all of them are in result.diagnostics).
+std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& options,
+                                      BuildResult& result);
 
 /// Generate, then publish atomically into options.output_dir.
 BuildResult Build(FileSystem& fs, const BuildOptions& options);

@@ -9,7 +9,10 @@ namespace portalgen::cli {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"build", "build the site into the output folder (default: public/)", RunBuild},
+      {"check", "validate content, links and anchors without writing the site", RunCheck},
       {"markdown", "render Markdown from stdin to HTML on stdout, as the site does", RunMarkdown},
+      {"new", "create a brief, event, member or page from an archetype", RunNew},
+      {"serve", "preview the site locally, rebuilding and reloading on save", RunServe},
   };
   return kCommands;
 }

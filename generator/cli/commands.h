@@ -28,8 +28,11 @@ const std::vector<Command>& Commands();
 /// Entry point behind main(): `portalgen <command> [options]`.
 int Main(const std::vector<std::string>& argv, Io& io);
 
-int RunBuild(const std::vector<std::string>& args, Io& io);
-int RunMarkdown(const std::vector<std::string>& args, Io& io);
+int RunBuild(const std::vector<std::string>& args, Io& io);     // build_command.cc
+int RunCheck(const std::vector<std::string>& args, Io& io);     // check_command.cc
+int RunMarkdown(const std::vector<std::string>& args, Io& io);  // markdown_command.cc
+int RunNew(const std::vector<std::string>& args, Io& io);       // new_command.cc
+int RunServe(const std::vector<std::string>& args, Io& io);     // serve_command.cc
 
 }  // namespace portalgen::cli
 
