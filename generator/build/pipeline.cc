@@ -7,10 +7,12 @@
 #include "build/markdown_stage.h"
 #include "config/site_config.h"
 #include "content/loader.h"
+#include "feeds/feeds.h"
 #include "index/library.h"
 #include "output/publisher.h"
 #include "output/static_copier.h"
 #include "render/theme.h"
+#include "tz/zones.h"
 #include "view/plan.h"
 
 namespace portalgen::build {
@@ -71,8 +73,10 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   // index and Markdown run even after content errors, so that one run reports every broken
   // reference too; nothing is rendered until all of them are fixed.
   index::Library lib = index::BuildLibrary(std::move(docs), *config, sink);
+  tz::CheckEventZones(lib, sink);
   timer.Done("index");
   RenderMarkdown(lib, *config, options.jobs, sink);
+  index::AddBodyReferences(lib, config->base_path());
   timer.Done("markdown");
   if (Stop(sink, result) || !theme) return std::nullopt;
 
@@ -87,6 +91,9 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
     files.push_back(std::move(f));
   }
   // Further writers (feeds, calendars, sitemap, search index) append to `files` here.
+  std::vector<std::string> page_paths;
+  for (const view::PageSpec& p : pages) page_paths.push_back(p.path);
+  for (output::OutputFile& f : feeds::WriteAll(ctx, page_paths, sink)) files.push_back(std::move(f));
   timer.Done("render");
   if (Stop(sink, result)) return std::nullopt;
   return GeneratedSite{std::move(*config), std::move(lib), std::move(files)};

@@ -59,10 +59,12 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
       ("now", po::value(&now), "reference time for upcoming/past events: 2026-11-23, "
                                "2026-11-23T10:00:00Z or epoch seconds (default: "
                                "SOURCE_DATE_EPOCH, else the clock)")
-      ("quiet,q", "print errors and warnings only");
+      ("quiet,q", "print errors and warnings only")
+      ("timings", "print how long each stage took");
   po::variables_map vm;
   const std::string synopsis =
-      "[--source DIR] [--output DIR] [--drafts] [--base-url URL] [--jobs N] [--now T] [--quiet]";
+      "[--source DIR] [--output DIR] [--drafts] [--base-url URL] [--jobs N] [--now T]\n"
+      "       [--quiet] [--timings]";
   if (auto code = ParseOptions("build", synopsis, desc, args, vm, io)) return *code;
   if (options.jobs < 0) {
     io.err << "portalgen build: error: --jobs must be 0 or more\n";
@@ -90,6 +92,12 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
   if (!result.ok) {
     io.err << "portalgen: build failed; " << options.output_dir << "/ was left unchanged\n";
     return kExitErrors;
+  }
+  if (vm.count("timings")) {
+    for (const auto& [stage, seconds] : result.timings) {
+      io.out << "  " << std::left << std::setw(10) << stage << std::fixed << std::setprecision(3)
+             << seconds << " s\n";
+    }
   }
   if (!vm.count("quiet")) {
     PrintSummary(result, options,

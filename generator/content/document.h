@@ -81,6 +81,9 @@ struct EventData {
   std::vector<std::string> languages;
   std::vector<Speaker> speakers;
   std::vector<AgendaItem> agenda;
+  // Where `start`, `end` and `timezone` were written, for checks after validation (time zones).
+  int start_line = 0, start_col = 0, end_line = 0, end_col = 0;
+  int timezone_line = 0, timezone_col = 0;
 };
 
 struct MemberData {

@@ -31,6 +31,15 @@ std::optional<OffsetDateTime> ReadDateTime(tomlx::Reader& r, std::string_view ke
                         v.offset->minutes};
 }
 
+// Keeps where `key`'s value was written (0:0 when absent).
+void RecordPosition(const tomlx::Reader& r, std::string_view key, int& line, int& col) {
+  if (const toml::node* node = r.Node(key)) {
+    const Diagnostic at = tomlx::At(r.origin(), node, "");
+    line = at.line;
+    col = at.col;
+  }
+}
+
 bool IsClockTime(const std::string& s) {
   return s.size() == 5 && s[2] == ':' && std::isdigit(static_cast<unsigned char>(s[0])) &&
          std::isdigit(static_cast<unsigned char>(s[1])) &&
@@ -116,6 +125,9 @@ void ReadEvent(tomlx::Reader& r, Document& doc, DiagnosticSink& sink) {
     r.Error(r.Node("end"), "'end' is before 'start'", "check the date, time and offset");
   }
   e.timezone = r.String("timezone").value_or("");
+  RecordPosition(r, "start", e.start_line, e.start_col);
+  RecordPosition(r, "end", e.end_line, e.end_col);
+  RecordPosition(r, "timezone", e.timezone_line, e.timezone_col);
   e.venue = r.String("venue").value_or("");
   e.city = r.String("city").value_or("");
   e.format = r.String("format").value_or("");

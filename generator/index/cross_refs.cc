@@ -6,6 +6,7 @@
 #include "base/did_you_mean.h"
 #include "base/paths.h"
 #include "base/utf8.h"
+#include "index/taxonomies.h"
 
 namespace portalgen::index {
 
@@ -130,16 +131,10 @@ class Resolver {
   DiagnosticSink& sink_;
 };
 
-// Tag lists follow the sections' orders: briefs, then events, members, pages.
 void SortTagLists(Library& lib) {
-  std::map<DocId, size_t> rank;
-  for (const auto* list : {&lib.briefs, &lib.events, &lib.members, &lib.pages}) {
-    for (DocId id : *list) rank.emplace(id, rank.size());
-  }
-  auto by_rank = [&](DocId a, DocId b) { return rank[a] < rank[b]; };
-  for (auto& [slug, topic] : lib.topics) std::sort(topic.docs.begin(), topic.docs.end(), by_rank);
-  for (auto& [n, ids] : lib.priorities) std::sort(ids.begin(), ids.end(), by_rank);
-  for (auto& [m, ids] : lib.member_events) std::sort(ids.begin(), ids.end(), by_rank);
+  for (auto& [slug, topic] : lib.topics) SortBySectionOrder(lib, topic.docs);
+  for (auto& [n, ids] : lib.priorities) SortBySectionOrder(lib, ids);
+  for (auto& [m, ids] : lib.member_events) SortBySectionOrder(lib, ids);
 }
 
 }  // namespace
@@ -147,6 +142,7 @@ void SortTagLists(Library& lib) {
 void ResolveReferences(Library& lib, const config::SiteConfig& config, DiagnosticSink& sink) {
   Resolver(lib, config, sink).Run();
   SortTagLists(lib);
+  BuildTaxonomies(lib);
 }
 
 }  // namespace portalgen::index

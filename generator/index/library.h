@@ -23,6 +23,18 @@ struct Topic {
   std::vector<DocId> docs;
 };
 
+/// A person who spoke at one or more events; one entry per normalised name (case, spacing and
+/// Latin accents folded), so the same person at two events has one page.
+struct SpeakerEntry {
+  std::string slug;
+  std::string name;  // the first spelling met, events in file order
+  struct Appearance {
+    DocId event;
+    size_t index;  // position in the event's [[speakers]]
+  };
+  std::vector<Appearance> appearances;  // events newest first
+};
+
 struct Library {
   std::vector<content::Document> docs;
   std::optional<DocId> home;  // content/index.md
@@ -40,6 +52,12 @@ struct Library {
   std::map<DocId, std::vector<DocId>> event_briefs;   // event -> its briefs (as written)
   std::map<std::string, Topic> topics;                // by topic slug
   std::map<int, std::vector<DocId>> priorities;       // priority number -> tagged docs
+  std::map<std::string, SpeakerEntry> speakers;       // by speaker slug (A-Z)
+  std::map<DocId, std::vector<std::string>> member_speakers;  // member -> speaker slugs
+  std::map<int, std::vector<DocId>> years;            // year -> briefs and events, newest first
+  /// target -> documents that reference it in front matter or in their bodies (wiki links and
+  /// Markdown links to its page), in section order. Filled by AddBodyReferences.
+  std::map<DocId, std::vector<DocId>> backlinks;
 
   /// The document of `kind` with `slug`, if any.
   std::optional<DocId> Find(content::Kind kind, const std::string& slug) const;
@@ -56,6 +74,13 @@ struct Library {
 /// indices.
 Library BuildLibrary(std::vector<content::Document> docs, const config::SiteConfig& config,
                      DiagnosticSink& sink);
+
+/// Adds references found in rendered bodies (wiki links, and Markdown links to a document's
+/// page under `base_path`) to `backlinks`. Run after the Markdown stage.
+void AddBodyReferences(Library& lib, const std::string& base_path);
+
+/// The slug of a speaker's normalised name ("Ana  Pérez" and "ana perez" -> "ana-perez").
+std::string SpeakerSlug(const std::string& name);
 
 /// Top-level paths the generator writes itself; a page may not take them as its slug.
 const std::vector<std::string>& ReservedPageSlugs();

@@ -84,6 +84,8 @@ json SpeakerGroups(const ViewContext& ctx, const content::EventData& e) {
       }
       speakers.push_back(
           {{"name", s.name},
+           {"url", ctx.Url(ViewContext::SpeakerPath(index::SpeakerSlug(s.name)))},
+           {"role", s.role},
            {"position", s.position},
            {"organization", m ? (m->member.acronym.empty() ? m->title : m->member.acronym)
                               : s.organization},
@@ -149,14 +151,34 @@ json EventFields(const ViewContext& ctx, index::DocId id) {
           {"briefs", briefs}, {"has_briefs", !briefs.empty()}};
 }
 
+// Events still to come (soonest first), then past ones (newest first).
+std::vector<index::DocId> UpcomingFirst(const ViewContext& ctx, std::vector<index::DocId> ids) {
+  std::vector<index::DocId> upcoming, past;
+  for (index::DocId id : ids) {
+    (ctx.lib.docs[id].event.start.UnixSeconds() >= ctx.now ? upcoming : past).push_back(id);
+  }
+  std::reverse(upcoming.begin(), upcoming.end());
+  upcoming.insert(upcoming.end(), past.begin(), past.end());
+  return upcoming;
+}
+
 json MemberFields(const ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
   const content::MemberData& m = doc.member;
   std::string chairs;
   for (int y : m.chairs) chairs += (chairs.empty() ? "" : ", ") + std::to_string(y);
   json briefs = Cards(ctx, Lookup(ctx.lib.member_briefs, id));
-  json events = Cards(ctx, Lookup(ctx.lib.member_events, id));
+  json events = Cards(ctx, UpcomingFirst(ctx, Lookup(ctx.lib.member_events, id)));
+  json speakers = json::array();
+  auto it = ctx.lib.member_speakers.find(id);
+  for (const std::string& slug : it == ctx.lib.member_speakers.end()
+                                     ? std::vector<std::string>{}
+                                     : it->second) {
+    speakers.push_back({{"name", ctx.lib.speakers.at(slug).name},
+                        {"url", ctx.Url(ViewContext::SpeakerPath(slug))}});
+  }
   return {{"acronym", m.acronym},
+          {"speakers", speakers}, {"has_speakers", !speakers.empty()},
           {"status_label", Label(m.status)},
           {"joined", m.joined ? std::to_string(*m.joined) : ""},
           {"website", m.website},
@@ -183,6 +205,9 @@ PageSpec DetailPage(const ViewContext& ctx, index::DocId id) {
   json& page = view["page"];
   page["body_html"] = doc.rendered.html;
   Merge(page, TagLinks(ctx, doc));
+  json backlinks = Cards(ctx, Lookup(ctx.lib.backlinks, id));
+  page["has_backlinks"] = !backlinks.empty();
+  page["backlinks"] = std::move(backlinks);
   switch (doc.kind) {
     case Kind::kBrief: Merge(page, BriefFields(ctx, id)); break;
     case Kind::kEvent: Merge(page, EventFields(ctx, id)); break;

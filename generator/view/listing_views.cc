@@ -113,6 +113,65 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx) {
   return out;
 }
 
+namespace {
+
+// One speaker's page: the events they spoke at, each with the role and position given there.
+std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerEntry& speaker) {
+  std::vector<index::DocId> events;
+  for (const auto& a : speaker.appearances) events.push_back(a.event);
+  json crumbs = json::array({{{"title", "Speakers"}, {"url", ctx.Url("/speakers/")}}});
+  std::vector<PageSpec> pages =
+      Listing(ctx, ViewContext::SpeakerPath(speaker.slug), speaker.name,
+              "Events at which " + speaker.name + " spoke.", "speakers", events, crumbs);
+  // Listing pages hold consecutive runs of `events`; give each card its appearance's details.
+  size_t next = 0;
+  for (PageSpec& page : pages) {
+    for (json& card : page.view["page"]["items"]) {
+      const auto& a = speaker.appearances[next++];
+      const content::Speaker& s = ctx.lib.docs[a.event].event.speakers[a.index];
+      std::string org = s.organization;
+      if (auto m = ctx.lib.Find(content::Kind::kMember, s.member.value)) {
+        const content::Document& member = ctx.lib.docs[*m];
+        org = member.member.acronym.empty() ? member.title : member.member.acronym;
+      }
+      std::string meta = s.role.empty() ? "" : Label(s.role);
+      for (const std::string* part : {&s.position, &org}) {
+        if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
+      }
+      card["meta"] = meta;
+    }
+  }
+  return pages;
+}
+
+}  // namespace
+
+std::vector<PageSpec> IndexListings(const ViewContext& ctx) {
+  std::vector<PageSpec> out;
+  json speakers = json::array();
+  for (const auto& [slug, speaker] : ctx.lib.speakers) {
+    speakers.push_back({{"label", speaker.name},
+                        {"url", ctx.Url(ViewContext::SpeakerPath(slug))},
+                        {"count", speaker.appearances.size()},
+                        {"description", ""}});
+    AddAll(out, SpeakerPages(ctx, speaker));
+  }
+  out.push_back(TermsPage(ctx, "/speakers/", "Speakers",
+                          "Everyone who has spoken at an event, A to Z.", speakers));
+  json years = json::array();
+  for (auto it = ctx.lib.years.rbegin(); it != ctx.lib.years.rend(); ++it) {
+    const std::string label = std::to_string(it->first);
+    const std::string path = ViewContext::YearPath(it->first);
+    years.push_back({{"label", label}, {"url", ctx.Url(path)}, {"count", it->second.size()},
+                     {"description", ""}});
+    json crumbs = json::array({{{"title", "Years"}, {"url", ctx.Url("/years/")}}});
+    AddAll(out, Listing(ctx, path, label, "Publications and events of " + label + ".", "years",
+                        it->second, crumbs));
+  }
+  out.push_back(TermsPage(ctx, "/years/", "Years", "Publications and events by year.", years));
+  return out;
+}
+
 PageSpec HomePage(const ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
   json view = PageView(ctx, "/", ctx.config.title, ctx.config.description, "home", "",

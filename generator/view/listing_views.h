@@ -17,6 +17,9 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
 /// Every listing of the site: sections, topics and priorities, with their index pages.
 std::vector<PageSpec> AllListings(const ViewContext& ctx);
 
+/// Speakers A-Z and one page per speaker; years and one page per year.
+std::vector<PageSpec> IndexListings(const ViewContext& ctx);
+
 PageSpec HomePage(const ViewContext& ctx);
 PageSpec NotFoundPage(const ViewContext& ctx);
 

@@ -18,6 +18,10 @@ std::string ViewContext::AbsoluteUrl(std::string_view site_path) const {
 
 std::string ViewContext::TopicPath(const std::string& slug) { return "/topics/" + slug + "/"; }
 
+std::string ViewContext::SpeakerPath(const std::string& slug) { return "/speakers/" + slug + "/"; }
+
+std::string ViewContext::YearPath(int year) { return "/years/" + std::to_string(year) + "/"; }
+
 std::string ViewContext::PriorityPath(int number) const {
   for (const config::Priority& p : config.priorities) {
     if (p.number == number) return "/priorities/" + std::to_string(number) + "-" + p.slug + "/";
@@ -33,8 +37,8 @@ json SiteJson(const ViewContext& ctx, const std::string& current_section) {
   const config::SiteConfig& c = ctx.config;
   json nav = json::array();
   const std::pair<const char*, const char*> kNav[] = {
-      {"", "Home"}, {"briefs", "Publications"}, {"events", "Events"}, {"members", "Members"},
-      {"priorities", "Priorities"}, {"topics", "Topics"}};
+      {"", "Home"},         {"briefs", "Publications"}, {"events", "Events"},
+      {"members", "Members"}, {"priorities", "Priorities"}};
   for (const auto& [section, title] : kNav) {
     const std::string path = *section ? "/" + std::string(section) + "/" : "/";
     nav.push_back({{"title", title},
@@ -46,6 +50,15 @@ json SiteJson(const ViewContext& ctx, const std::string& current_section) {
     nav.push_back({{"title", doc.title},
                    {"url", ctx.Url(ctx.lib.PathOf(id))},
                    {"current", current_section == doc.slug}});
+  }
+  // Secondary indexes, for a footer or a sidebar.
+  json explore = json::array();
+  const std::pair<const char*, const char*> kExplore[] = {
+      {"topics", "Topics"}, {"speakers", "Speakers"}, {"years", "Years"}};
+  for (const auto& [section, title] : kExplore) {
+    explore.push_back({{"title", title},
+                       {"url", ctx.Url("/" + std::string(section) + "/")},
+                       {"current", current_section == section}});
   }
   json priorities = json::array();
   for (const config::Priority& p : c.priorities) {
@@ -61,6 +74,7 @@ json SiteJson(const ViewContext& ctx, const std::string& current_section) {
           {"author_name", c.author_name},
           {"author_email", c.author_email},
           {"nav", nav},
+          {"explore", explore},
           {"priorities", priorities}};
 }
 

@@ -36,6 +36,8 @@ struct ViewContext {
   static std::string TopicPath(const std::string& slug);
   std::string PriorityPath(int number) const;
   static std::string PagedPath(const std::string& first, int page);
+  static std::string SpeakerPath(const std::string& slug);
+  static std::string YearPath(int year);
 };
 
 /// `site` object shared by every page: title, language, navigation, priorities...

@@ -1,0 +1,87 @@
+#include "feeds/feed_entries.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace portalgen::feeds {
+
+std::optional<content::OffsetDateTime> FeedDate(const content::Document& doc) {
+  if (doc.kind == content::Kind::kEvent) return doc.event.start;
+  if (doc.kind != content::Kind::kBrief || !doc.brief.date) return std::nullopt;
+  const content::PartialDate& d = *doc.brief.date;
+  content::OffsetDateTime t;
+  t.year = d.year;
+  t.month = d.month == 0 ? 1 : d.month;
+  t.day = d.day == 0 ? 1 : d.day;
+  return t;
+}
+
+std::vector<FeedEntry> SelectEntries(const index::Library& lib,
+                                     const std::vector<index::DocId>& ids, int limit) {
+  std::vector<FeedEntry> out;
+  for (index::DocId id : ids) {
+    if (std::optional<content::OffsetDateTime> date = FeedDate(lib.docs[id])) {
+      out.push_back({id, *date});
+    }
+  }
+  std::sort(out.begin(), out.end(), [&](const FeedEntry& a, const FeedEntry& b) {
+    const content::Document& da = lib.docs[a.id];
+    const content::Document& db = lib.docs[b.id];
+    const int64_t ta = a.date.UnixSeconds(), tb = b.date.UnixSeconds();
+    return std::tie(tb, da.title, da.slug, da.kind) < std::tie(ta, db.title, db.slug, db.kind);
+  });
+  // One document may come through two lists (a member's briefs and events never overlap, but a
+  // caller may pass duplicates); keep the first.
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const FeedEntry& a, const FeedEntry& b) { return a.id == b.id; }),
+            out.end());
+  if (limit > 0 && out.size() > static_cast<size_t>(limit)) out.resize(limit);
+  return out;
+}
+
+std::string Origin(const std::string& base_url) {
+  const size_t scheme = base_url.find("://");
+  if (scheme == std::string::npos) return "";
+  const size_t slash = base_url.find('/', scheme + 3);
+  return base_url.substr(0, slash);
+}
+
+namespace {
+
+// Rewrites the value starting at `pos` (after the opening quote) when it is site-relative.
+void RewriteUrl(const std::string& html, size_t& pos, const std::string& origin,
+                const std::string& page_url, std::string& out) {
+  if (html.compare(pos, 1, "/") == 0 && html.compare(pos, 2, "//") != 0) {
+    out += origin;
+  } else if (html.compare(pos, 1, "#") == 0) {
+    out += page_url;
+  }
+}
+
+}  // namespace
+
+std::string AbsoluteHtml(const std::string& html, const std::string& origin,
+                         const std::string& page_url) {
+  if (origin.empty()) return html;
+  std::string out;
+  out.reserve(html.size() + html.size() / 16);
+  size_t pos = 0;
+  while (pos < html.size()) {
+    const size_t href = html.find("href=", pos);
+    const size_t src = html.find("src=", pos);
+    const size_t at = std::min(href, src);
+    if (at == std::string::npos) break;
+    const size_t value = at + (at == href ? 5 : 4);
+    const bool quoted = value < html.size() && (html[value] == '"' || html[value] == '\'');
+    const bool attribute = at > 0 && (html[at - 1] == ' ' || html[at - 1] == '\n');
+    out.append(html, pos, value + (quoted ? 1 : 0) - pos);
+    pos = value + (quoted ? 1 : 0);
+    if (quoted && attribute) RewriteUrl(html, pos, origin, page_url, out);
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
+}
+
+content::OffsetDateTime EmptyFeedDate() { return content::OffsetDateTime{1970, 1, 1}; }
+
+}  // namespace portalgen::feeds

@@ -1,0 +1,147 @@
+#include "feeds/json_ld.h"
+
+#include "view/format.h"
+
+namespace portalgen::feeds {
+
+namespace {
+
+using nlohmann::json;
+using content::Document;
+using content::Kind;
+
+json Organization(const view::ViewContext& ctx, index::DocId id) {
+  const Document& doc = ctx.lib.docs[id];
+  json org = {{"@type", "Organization"},
+              {"name", doc.title},
+              {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
+  if (!doc.member.acronym.empty()) org["alternateName"] = doc.member.acronym;
+  if (!doc.member.website.empty()) org["sameAs"] = doc.member.website;
+  return org;
+}
+
+json Location(const Document& doc, const std::string& url) {
+  const content::EventData& e = doc.event;
+  if (e.format == "online") return {{"@type", "VirtualLocation"}, {"url", url}};
+  json place = {{"@type", "Place"}, {"name", e.venue.empty() ? e.city : e.venue}};
+  if (!e.city.empty()) place["address"] = {{"@type", "PostalAddress"}, {"addressLocality", e.city}};
+  if (e.format != "hybrid") return place;
+  return json::array({place, {{"@type", "VirtualLocation"}, {"url", url}}});
+}
+
+json Event(const view::ViewContext& ctx, index::DocId id) {
+  const Document& doc = ctx.lib.docs[id];
+  const content::EventData& e = doc.event;
+  const std::string url = ctx.AbsoluteUrl(ctx.lib.PathOf(id));
+  json event = {{"@type", "Event"},
+                {"name", doc.title},
+                {"startDate", e.start.Iso8601()},
+                {"url", url},
+                {"location", Location(doc, url)}};
+  if (e.end) event["endDate"] = e.end->Iso8601();
+  if (e.format == "online") event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode";
+  if (e.format == "in-person") event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode";
+  if (e.format == "hybrid") event["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode";
+  json organizers = json::array();
+  for (const content::Ref& m : e.members) {
+    if (auto member = ctx.lib.Find(Kind::kMember, m.value)) {
+      organizers.push_back(Organization(ctx, *member));
+    }
+  }
+  for (const std::string& name : e.other_organizers) {
+    organizers.push_back({{"@type", "Organization"}, {"name", name}});
+  }
+  if (!organizers.empty()) event["organizer"] = std::move(organizers);
+  json performers = json::array();
+  for (const content::Speaker& s : e.speakers) {
+    json person = {{"@type", "Person"}, {"name", s.name}};
+    if (!s.position.empty()) person["jobTitle"] = s.position;
+    performers.push_back(std::move(person));
+  }
+  if (!performers.empty()) event["performer"] = std::move(performers);
+  const std::string summary = view::SummaryOf(doc);
+  if (!summary.empty()) event["description"] = summary;
+  return event;
+}
+
+json Publisher(const view::ViewContext& ctx) {
+  json site = SiteJsonLd(ctx);
+  site.erase("@context");  // only the top-level object carries it
+  return site;
+}
+
+json Brief(const view::ViewContext& ctx, index::DocId id) {
+  const Document& doc = ctx.lib.docs[id];
+  const bool report = doc.brief.kind == "annual-report" || doc.brief.kind == "issue-brief";
+  json brief = {{"@type", report ? "Report" : "Article"},
+                {"headline", doc.title},
+                {"name", doc.title},
+                {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))},
+                {"publisher", Publisher(ctx)}};
+  if (doc.brief.date) brief["datePublished"] = view::IsoDate(*doc.brief.date);
+  if (report && doc.brief.number) brief["reportNumber"] = std::to_string(*doc.brief.number);
+  json authors = json::array();
+  for (const content::Ref& m : doc.brief.members) {
+    if (auto member = ctx.lib.Find(Kind::kMember, m.value)) {
+      authors.push_back(Organization(ctx, *member));
+    }
+  }
+  if (!authors.empty()) brief["author"] = std::move(authors);
+  const std::string summary = view::SummaryOf(doc);
+  if (!summary.empty()) brief["description"] = summary;
+  return brief;
+}
+
+}  // namespace
+
+json JsonLd(const view::ViewContext& ctx, index::DocId id) {
+  const Document& doc = ctx.lib.docs[id];
+  json out;
+  switch (doc.kind) {
+    case Kind::kEvent: out = Event(ctx, id); break;
+    case Kind::kMember: out = Organization(ctx, id); break;
+    case Kind::kBrief: out = Brief(ctx, id); break;
+    case Kind::kPage:
+      out = {{"@type", "WebPage"},
+             {"name", doc.title},
+             {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
+      break;
+  }
+  out["@context"] = "https://schema.org";
+  return out;
+}
+
+json SiteJsonLd(const view::ViewContext& ctx) {
+  json org = {{"@context", "https://schema.org"},
+              {"@type", "Organization"},
+              {"name", ctx.config.title},
+              {"url", ctx.AbsoluteUrl("/")}};
+  if (!ctx.config.author_email.empty()) org["email"] = ctx.config.author_email;
+  return org;
+}
+
+std::string ScriptSafeJson(const json& value) {
+  const std::string raw = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else if (raw.compare(i, 2, "\xE2\x80") == 0 && i + 2 < raw.size() &&
+               (raw[i + 2] == '\xA8' || raw[i + 2] == '\xA9')) {
+      // U+2028 and U+2029 end a line in JavaScript before ES2019.
+      out += raw[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace portalgen::feeds

@@ -1,0 +1,29 @@
+// schema.org JSON-LD for pages: Event, Organization, Report/Article, and the site itself.
+// The view puts it into <script type="application/ld+json"> through ScriptSafeJson.
+#ifndef PORTALGEN_FEEDS_JSON_LD_H_
+#define PORTALGEN_FEEDS_JSON_LD_H_
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "index/library.h"
+#include "view/view_context.h"
+
+namespace portalgen::feeds {
+
+/// JSON-LD for document `id`: an Event (dates ISO 8601 with offset, Place or VirtualLocation,
+/// organizer Organizations, performer Persons), an Organization for a member, a Report
+/// (annual-report, issue-brief) or Article for a brief, a WebPage otherwise. URLs are absolute.
+nlohmann::json JsonLd(const view::ViewContext& ctx, index::DocId id);
+
+/// JSON-LD Organization for the site (name, url, email).
+nlohmann::json SiteJsonLd(const view::ViewContext& ctx);
+
+/// `value` serialised for inside <script>: `<`, `>`, `&`, U+2028 and U+2029 as \uXXXX, so that
+/// no "</script>" or "<!--" can end the element and JavaScript parsers accept it too.
+std::string ScriptSafeJson(const nlohmann::json& value);
+
+}  // namespace portalgen::feeds
+
+#endif  // PORTALGEN_FEEDS_JSON_LD_H_

@@ -1,0 +1,57 @@
+#include "feeds/search_index.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "base/utf8.h"
+#include "view/format.h"
+
+namespace portalgen::feeds {
+
+std::string CollapseWhitespace(std::string_view text, size_t limit) {
+  std::string out;
+  size_t count = 0;
+  bool space = false;
+  for (size_t i = 0; i < text.size() && count < limit;) {
+    const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      i += len;
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      ++count;
+      space = false;
+      if (count == limit) break;
+    }
+    out.append(text, i, len);
+    ++count;
+    i += len;
+  }
+  return out;
+}
+
+output::OutputFile SearchIndex(const view::ViewContext& ctx) {
+  using nlohmann::json;
+  const index::Library& lib = ctx.lib;
+  json entries = json::array();
+  for (const std::vector<index::DocId>* list : {&lib.pages, &lib.briefs, &lib.events,
+                                                &lib.members}) {
+    for (index::DocId id : *list) {
+      const content::Document& doc = lib.docs[id];
+      const std::optional<content::PartialDate> date = content::SortDate(doc);
+      entries.push_back({{"title", doc.title},
+                         {"summary", view::SummaryOf(doc)},
+                         {"kind", content::KindName(doc.kind)},
+                         {"date", date ? view::IsoDate(*date) : ""},
+                         {"url", ctx.Url(lib.PathOf(id))},
+                         {"text", CollapseWhitespace(doc.rendered.plain_text, kSearchTextLimit)}});
+    }
+  }
+  return {"search/index.json", entries.dump(-1, ' ', false, json::error_handler_t::replace)};
+}
+
+}  // namespace portalgen::feeds

@@ -1,0 +1,26 @@
+// search/index.json: what the theme's client-side search looks through.
+#ifndef PORTALGEN_FEEDS_SEARCH_INDEX_H_
+#define PORTALGEN_FEEDS_SEARCH_INDEX_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "output/output_file.h"
+#include "view/view_context.h"
+
+namespace portalgen::feeds {
+
+/// Characters (code points) of body text kept per document, to bound the index's size.
+inline constexpr size_t kSearchTextLimit = 5000;
+
+/// `text` with runs of whitespace as one space, trimmed, cut at `limit` code points.
+std::string CollapseWhitespace(std::string_view text, size_t limit);
+
+/// A compact JSON array of {title, summary, kind, date, url, text}: pages, then briefs, events
+/// and members, each in the library's documented order.
+output::OutputFile SearchIndex(const view::ViewContext& ctx);
+
+}  // namespace portalgen::feeds
+
+#endif  // PORTALGEN_FEEDS_SEARCH_INDEX_H_

@@ -1,0 +1,126 @@
+#include "index/taxonomies.h"
+
+#include <algorithm>
+
+#include "base/paths.h"
+#include "base/utf8.h"
+
+namespace portalgen::index {
+
+using content::Document;
+using content::Kind;
+
+std::string SpeakerSlug(const std::string& name) { return Slugify(name); }
+
+void SortBySectionOrder(const Library& lib, std::vector<DocId>& ids) {
+  std::map<DocId, size_t> rank;
+  for (const auto* list : {&lib.briefs, &lib.events, &lib.members, &lib.pages}) {
+    for (DocId id : *list) rank.emplace(id, rank.size());
+  }
+  std::sort(ids.begin(), ids.end(), [&](DocId a, DocId b) { return rank[a] < rank[b]; });
+}
+
+namespace {
+
+void AddOnce(std::vector<DocId>& list, DocId id) {
+  if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+}
+
+void AddOnce(std::vector<std::string>& list, const std::string& s) {
+  if (std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
+}
+
+void BuildSpeakers(Library& lib) {
+  for (DocId id : lib.events) {  // newest first, so appearances come out in that order
+    const auto& speakers = lib.docs[id].event.speakers;
+    for (size_t i = 0; i < speakers.size(); ++i) {
+      const std::string slug = SpeakerSlug(speakers[i].name);
+      SpeakerEntry& entry = lib.speakers[slug];
+      if (entry.slug.empty()) {
+        entry.slug = slug;
+        entry.name = speakers[i].name;
+      }
+      entry.appearances.push_back({id, i});
+      if (auto member = lib.Find(Kind::kMember, speakers[i].member.value)) {
+        AddOnce(lib.member_speakers[*member], slug);
+      }
+    }
+  }
+  // The displayed spelling is the one of the oldest file name, whatever the event order.
+  for (auto& [slug, entry] : lib.speakers) {
+    std::string best_path;
+    for (const auto& a : entry.appearances) {
+      const Document& doc = lib.docs[a.event];
+      if (best_path.empty() || doc.source_path < best_path) {
+        best_path = doc.source_path;
+        entry.name = doc.event.speakers[a.index].name;
+      }
+    }
+  }
+  for (auto& [member, slugs] : lib.member_speakers) std::sort(slugs.begin(), slugs.end());
+}
+
+void BuildYears(Library& lib) {
+  std::vector<DocId> dated;
+  for (DocId id : lib.briefs) {
+    if (lib.docs[id].brief.date) dated.push_back(id);
+  }
+  dated.insert(dated.end(), lib.events.begin(), lib.events.end());
+  // Newest first across both kinds; ties keep briefs before events.
+  std::stable_sort(dated.begin(), dated.end(), [&](DocId a, DocId b) {
+    return *content::SortDate(lib.docs[a]) > *content::SortDate(lib.docs[b]);
+  });
+  for (DocId id : dated) lib.years[content::SortDate(lib.docs[id])->year].push_back(id);
+}
+
+void AddFrontMatterBacklinks(Library& lib) {
+  auto link = [&](DocId from, Kind kind, const std::string& slug) {
+    if (auto to = lib.Find(kind, slug); to && *to != from) AddOnce(lib.backlinks[*to], from);
+  };
+  for (DocId id = 0; id < lib.docs.size(); ++id) {
+    const Document& doc = lib.docs[id];
+    for (const auto& r : doc.brief.members) link(id, Kind::kMember, r.value);
+    for (const auto& r : doc.event.members) link(id, Kind::kMember, r.value);
+    for (const auto& r : doc.event.briefs) link(id, Kind::kBrief, r.value);
+    for (const auto& s : doc.event.speakers) link(id, Kind::kMember, s.member.value);
+  }
+}
+
+}  // namespace
+
+void BuildTaxonomies(Library& lib) {
+  BuildSpeakers(lib);
+  BuildYears(lib);
+  AddFrontMatterBacklinks(lib);
+}
+
+void AddBodyReferences(Library& lib, const std::string& base_path) {
+  std::map<std::string, DocId> by_path;
+  for (const auto& [key, id] : lib.by_slug) by_path[lib.PathOf(id)] = id;
+  for (DocId from = 0; from < lib.docs.size(); ++from) {
+    const markdown::Rendered& r = lib.docs[from].rendered;
+    for (const std::string& target : r.wiki_targets) {
+      const size_t colon = target.find(':');
+      if (colon == std::string::npos) continue;
+      const std::string kind = target.substr(0, colon);
+      const Kind k = kind == "member" ? Kind::kMember
+                     : kind == "brief" ? Kind::kBrief
+                     : kind == "event" ? Kind::kEvent
+                                       : Kind::kPage;
+      if (auto to = lib.Find(k, target.substr(colon + 1)); to && *to != from) {
+        AddOnce(lib.backlinks[*to], from);
+      }
+    }
+    for (std::string link : r.links) {
+      if (link.rfind(base_path, 0) != 0) continue;
+      link = "/" + link.substr(base_path.size());
+      link = link.substr(0, link.find_first_of("#?"));
+      if (!link.empty() && link.back() != '/') link += '/';
+      auto it = by_path.find(link);
+      if (it != by_path.end() && it->second != from) AddOnce(lib.backlinks[it->second], from);
+    }
+  }
+  for (auto& [to, from] : lib.backlinks) SortBySectionOrder(lib, from);
+}
+
+}  // namespace portalgen::index
