@@ -93,7 +93,9 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   // Further writers (feeds, calendars, sitemap, search index) append to `files` here.
   std::vector<std::string> page_paths;
   for (const view::PageSpec& p : pages) page_paths.push_back(p.path);
-  for (output::OutputFile& f : feeds::WriteAll(ctx, page_paths, sink)) files.push_back(std::move(f));
+  for (output::OutputFile& f : feeds::WriteAll(ctx, page_paths, sink)) {
+    files.push_back(std::move(f));
+  }
   timer.Done("render");
   if (Stop(sink, result)) return std::nullopt;
   return GeneratedSite{std::move(*config), std::move(lib), std::move(files)};

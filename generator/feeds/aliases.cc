@@ -15,8 +15,8 @@ std::string RedirectPage(const view::ViewContext& ctx, const std::string& target
          "\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved: " + name +
          "</title>\n<link rel=\"canonical\" href=\"" + url +
          "\">\n<meta name=\"robots\" content=\"noindex\">\n"
-         "<meta http-equiv=\"refresh\" content=\"0; url=" + url +
-         "\">\n</head>\n<body>\n<p>This page has moved to <a href=\"" + url + "\">" + name +
+         "<meta http-equiv=\"refresh\" content=\"0; url=" +
+         url + "\">\n</head>\n<body>\n<p>This page has moved to <a href=\"" + url + "\">" + name +
          "</a>.</p>\n</body>\n</html>\n";
 }
 

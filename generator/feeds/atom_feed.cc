@@ -39,8 +39,8 @@ std::string AtomFeed(const view::ViewContext& ctx, const FeedSpec& spec) {
   const std::vector<FeedEntry> entries = SelectEntries(ctx.lib, spec.ids, c.feeds_limit);
   const std::string self = ctx.AbsoluteUrl(spec.path);
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + XmlEscape(c.language) +
-         "\">\n";
+  out +=
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + XmlEscape(c.language) + "\">\n";
   out += "  <title>" + XmlEscape(spec.title) + "</title>\n";
   if (!c.description.empty()) out += "  <subtitle>" + XmlEscape(c.description) + "</subtitle>\n";
   out += "  <id>" + XmlEscape(self) + "</id>\n";

@@ -55,7 +55,8 @@ std::vector<std::string> Organizers(const view::ViewContext& ctx, const Document
 // RFC 5545 wants a cal-address for ORGANIZER; only a plain e-mail address makes one.
 bool IsEmail(const std::string& s) {
   const size_t at = s.find('@');
-  return at != std::string::npos && at > 0 && at + 1 < s.size() && s.find('@', at + 1) == std::string::npos &&
+  return at != std::string::npos && at > 0 && at + 1 < s.size() &&
+         s.find('@', at + 1) == std::string::npos &&
          s.find_first_of(" \t\n:/<>\",;") == std::string::npos;
 }
 
@@ -130,8 +131,8 @@ std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
   std::vector<output::OutputFile> files;
   for (index::DocId id : lib.events) {
-    files.push_back({OutputFileFor(lib.PathOf(id) + "event.ics"),
-                     Calendar(ctx, lib.docs[id].title, {id})});
+    files.push_back(
+        {OutputFileFor(lib.PathOf(id) + "event.ics"), Calendar(ctx, lib.docs[id].title, {id})});
   }
   files.push_back(
       {"events/calendar.ics", Calendar(ctx, ctx.config.title + ": Events", lib.events)});

@@ -15,9 +15,9 @@ namespace portalgen::feeds {
 
 /// One feed: where it is written, what it is called and which documents it may hold.
 struct FeedSpec {
-  std::string path;       // site path of the file: "/briefs/feed.xml"
-  std::string page_path;  // the HTML page it mirrors (rel=alternate): "/briefs/"
-  std::string title;      // "Test Portal: Publications"
+  std::string path;               // site path of the file: "/briefs/feed.xml"
+  std::string page_path;          // the HTML page it mirrors (rel=alternate): "/briefs/"
+  std::string title;              // "Test Portal: Publications"
   std::vector<index::DocId> ids;  // any documents; SelectEntries keeps the dated ones
 };
 

@@ -62,7 +62,8 @@ std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
                                          DiagnosticSink& sink) {
   std::vector<output::OutputFile> files;
   const std::vector<FeedSpec> specs = AtomFeedSpecs(ctx);
-  for (const FeedSpec& spec : specs) files.push_back({OutputFileFor(spec.path), AtomFeed(ctx, spec)});
+  for (const FeedSpec& spec : specs)
+    files.push_back({OutputFileFor(spec.path), AtomFeed(ctx, spec)});
   FeedSpec site = specs.front();
   site.path = "/rss.xml";
   files.push_back({"rss.xml", RssFeed(ctx, site)});

@@ -6,15 +6,14 @@ namespace portalgen::feeds {
 
 namespace {
 
-using nlohmann::json;
 using content::Document;
 using content::Kind;
+using nlohmann::json;
 
 json Organization(const view::ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
-  json org = {{"@type", "Organization"},
-              {"name", doc.title},
-              {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
+  json org = {
+      {"@type", "Organization"}, {"name", doc.title}, {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
   if (!doc.member.acronym.empty()) org["alternateName"] = doc.member.acronym;
   if (!doc.member.website.empty()) org["sameAs"] = doc.member.website;
   return org;
@@ -39,9 +38,12 @@ json Event(const view::ViewContext& ctx, index::DocId id) {
                 {"url", url},
                 {"location", Location(doc, url)}};
   if (e.end) event["endDate"] = e.end->Iso8601();
-  if (e.format == "online") event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode";
-  if (e.format == "in-person") event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode";
-  if (e.format == "hybrid") event["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode";
+  if (e.format == "online")
+    event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode";
+  if (e.format == "in-person")
+    event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode";
+  if (e.format == "hybrid")
+    event["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode";
   json organizers = json::array();
   for (const content::Ref& m : e.members) {
     if (auto member = ctx.lib.Find(Kind::kMember, m.value)) {
@@ -98,13 +100,18 @@ json JsonLd(const view::ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
   json out;
   switch (doc.kind) {
-    case Kind::kEvent: out = Event(ctx, id); break;
-    case Kind::kMember: out = Organization(ctx, id); break;
-    case Kind::kBrief: out = Brief(ctx, id); break;
+    case Kind::kEvent:
+      out = Event(ctx, id);
+      break;
+    case Kind::kMember:
+      out = Organization(ctx, id);
+      break;
+    case Kind::kBrief:
+      out = Brief(ctx, id);
+      break;
     case Kind::kPage:
-      out = {{"@type", "WebPage"},
-             {"name", doc.title},
-             {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
+      out = {
+          {"@type", "WebPage"}, {"name", doc.title}, {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
       break;
   }
   out["@context"] = "https://schema.org";

@@ -3,9 +3,8 @@
 #ifndef PORTALGEN_FEEDS_JSON_LD_H_
 #define PORTALGEN_FEEDS_JSON_LD_H_
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "index/library.h"
 #include "view/view_context.h"

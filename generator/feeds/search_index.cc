@@ -1,7 +1,6 @@
 #include "feeds/search_index.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
@@ -38,13 +37,13 @@ output::OutputFile SearchIndex(const view::ViewContext& ctx) {
   using nlohmann::json;
   const index::Library& lib = ctx.lib;
   json entries = json::array();
-  for (const std::vector<index::DocId>* list : {&lib.pages, &lib.briefs, &lib.events,
-                                                &lib.members}) {
+  for (const std::vector<index::DocId>* list :
+       {&lib.pages, &lib.briefs, &lib.events, &lib.members}) {
     for (index::DocId id : *list) {
       const content::Document& doc = lib.docs[id];
       const std::optional<content::PartialDate> date = content::SortDate(doc);
       entries.push_back({{"title", doc.title},
-                         {"summary", view::SummaryOf(doc)},
+                         {"summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit)},
                          {"kind", content::KindName(doc.kind)},
                          {"date", date ? view::IsoDate(*date) : ""},
                          {"url", ctx.Url(lib.PathOf(id))},

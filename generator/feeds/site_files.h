@@ -14,7 +14,8 @@ namespace portalgen::feeds {
 
 /// sitemap.xml over `page_paths` (site paths of the rendered pages) minus the 404 page and
 /// aliases, sorted, with absolute <loc>s and a <lastmod> for dated briefs.
-output::OutputFile Sitemap(const view::ViewContext& ctx, const std::vector<std::string>& page_paths);
+output::OutputFile Sitemap(const view::ViewContext& ctx,
+                           const std::vector<std::string>& page_paths);
 
 /// robots.txt allowing everything and naming the sitemap's absolute URL.
 output::OutputFile Robots(const view::ViewContext& ctx);

@@ -30,11 +30,20 @@ std::string XmlEscape(std::string_view text) {
     i += len;
     if (IsForbiddenInXml(seq, len)) continue;
     switch (seq[0]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += seq;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += seq;
     }
   }
   return out;

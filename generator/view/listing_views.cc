@@ -135,7 +135,7 @@ std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerE
         org = member.member.acronym.empty() ? member.title : member.member.acronym;
       }
       std::string meta = s.role.empty() ? "" : Label(s.role);
-      for (const std::string* part : {&s.position, &org}) {
+      for (const std::string* part : {&s.position, static_cast<const std::string*>(&org)}) {
         if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
       }
       card["meta"] = meta;

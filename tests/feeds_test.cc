@@ -1,0 +1,252 @@
+// Unit tests of the feed writers (Atom, RSS, JSON Feed), the search index and JSON-LD.
+#include "feeds/feeds.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "feeds/feed_writers.h"
+#include "feeds/json_ld.h"
+#include "feeds/search_index.h"
+#include "feeds/xml_text.h"
+#include "feeds_fixture.h"
+
+namespace portalgen::testing {
+namespace {
+
+using nlohmann::json;
+
+const std::map<std::string, std::string> kFiles = {
+    {"content/events/vienna.md", kViennaEvent},
+    {"content/members/alpha.md",
+     "+++\ntitle = \"Alpha <Org>\"\nacronym = \"ALPHA\"\nstatus = \"member\"\n"
+     "website = \"https://alpha.example/\"\n+++\nAlpha.\n"},
+    {"content/briefs/first.md",
+     "+++\ntitle = \"First & best\"\nkind = \"issue-brief\"\nnumber = 3\ndate = 2022-05-20\n"
+     "members = [\"alpha\"]\ntopics = [\"Migration\"]\npriorities = [1]\n+++\n"
+     "See [the event](/portal/events/vienna/) and ![logo](/portal/logo.png).\n"},
+    {"content/briefs/old.md",
+     "+++\ntitle = \"Old statement\"\nkind = \"joint-statement\"\ndate = 2017\n+++\nFrom 2017.\n"},
+    {"content/briefs/undated.md",
+     "+++\ntitle = \"Undated note\"\nkind = \"other\"\nundated = true\n+++\nNo date.\n"},
+    {"content/about.md", "+++\ntitle = \"About\"\n+++\nAbout   the\n\nportal.\n"},
+};
+
+const output::OutputFile* FindFile(const std::vector<output::OutputFile>& files,
+                                   const std::string& path) {
+  for (const output::OutputFile& f : files) {
+    if (f.path == path) return &f;
+  }
+  return nullptr;
+}
+
+TEST(XmlTextTest, EscapesMarkupAndDropsForbiddenCharacters) {
+  EXPECT_EQ(feeds::XmlEscape("a<b>&\"c\" 'd'"), "a&lt;b&gt;&amp;&quot;c&quot; 'd'");
+  EXPECT_EQ(feeds::XmlEscape("tab\tnl\nbell\x07\x1b end \xEF\xBF\xBF é"), "tab\tnl\nbell end  é");
+}
+
+TEST(XmlTextTest, DateFormats) {
+  const content::OffsetDateTime vienna{2022, 10, 11, 13, 30, 0, 120};
+  EXPECT_EQ(feeds::Rfc3339(vienna), "2022-10-11T13:30:00+02:00");
+  EXPECT_EQ(feeds::Rfc3339({2017, 1, 1}), "2017-01-01T00:00:00Z");
+  EXPECT_EQ(feeds::Rfc822(vienna), "Tue, 11 Oct 2022 13:30:00 +0200");
+  EXPECT_EQ(feeds::Rfc822({2022, 5, 20, 8, 30, 0, -240}), "Fri, 20 May 2022 08:30:00 -0400");
+  EXPECT_EQ(feeds::Rfc822({1970, 1, 1}), "Thu, 01 Jan 1970 00:00:00 +0000");
+}
+
+TEST(FeedEntriesTest, AbsoluteHtmlRewritesSiteLinksOnly) {
+  EXPECT_EQ(feeds::AbsoluteHtml("<a href=\"/portal/x/\">x</a> <img src=\"/p.png\" alt=\"\">"
+                                " <a href=\"#h\">h</a> <a href=\"https://o.org/\">o</a>"
+                                " <code>href=\"/no\"</code>",
+                                "https://example.org", "https://example.org/portal/y/"),
+            "<a href=\"https://example.org/portal/x/\">x</a> <img "
+            "src=\"https://example.org/p.png\" alt=\"\"> <a "
+            "href=\"https://example.org/portal/y/#h\">h</a> <a href=\"https://o.org/\">o</a>"
+            " <code>href=\"/no\"</code>");
+  EXPECT_EQ(feeds::Origin("https://example.org/portal/"), "https://example.org");
+  EXPECT_EQ(feeds::Origin("/"), "");
+}
+
+TEST(FeedEntriesTest, NewestFirstUndatedLeftOutPartialDatesAtStartOfYear) {
+  auto site = BuildSite(kFiles);
+  ASSERT_FALSE(site->sink.has_errors()) << Diagnostics(site->sink);
+  const index::Library& lib = site->lib;
+  std::vector<index::DocId> all = lib.briefs;
+  all.insert(all.end(), lib.events.begin(), lib.events.end());
+  std::vector<std::string> order;
+  for (const feeds::FeedEntry& e : feeds::SelectEntries(lib, all, 0)) {
+    order.push_back(lib.docs[e.id].slug + " " + feeds::Rfc3339(e.date));
+  }
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"vienna 2022-10-11T13:30:00+02:00",
+                                      "first 2022-05-20T00:00:00Z", "old 2017-01-01T00:00:00Z"}));
+  EXPECT_EQ(feeds::SelectEntries(lib, all, 2).size(), 2u);
+}
+
+TEST(AtomFeedTest, WholeSiteFeed) {
+  auto site = BuildSite(kFiles);
+  const std::vector<output::OutputFile> files = feeds::WriteAll(*site->ctx, {"/"}, site->sink);
+  const output::OutputFile* atom = FindFile(files, "feed.xml");
+  ASSERT_NE(atom, nullptr);
+  const std::string& x = atom->bytes;
+  EXPECT_EQ(x.substr(0, x.find("  <entry>")),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
+            "  <title>Test Portal</title>\n"
+            "  <subtitle>Feeds &amp; more</subtitle>\n"
+            "  <id>https://example.org/portal/feed.xml</id>\n"
+            "  <link rel=\"self\" type=\"application/atom+xml\" "
+            "href=\"https://example.org/portal/feed.xml\"/>\n"
+            "  <link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/portal/\"/>\n"
+            "  <updated>2022-10-11T13:30:00+02:00</updated>\n"
+            "  <author>\n    <name>Test Secretariat</name>\n"
+            "    <email>test@example.org</email>\n  </author>\n"
+            "  <generator>portalgen</generator>\n");
+  const size_t first = x.find("<title>First &amp; best</title>");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(x.substr(first, x.find("</entry>", first) - first),
+            "<title>First &amp; best</title>\n"
+            "    <id>https://example.org/portal/briefs/first/</id>\n"
+            "    <link rel=\"alternate\" type=\"text/html\" "
+            "href=\"https://example.org/portal/briefs/first/\"/>\n"
+            "    <published>2022-05-20T00:00:00Z</published>\n"
+            "    <updated>2022-05-20T00:00:00Z</updated>\n"
+            "    <category term=\"migration\" scheme=\"https://example.org/portal/topics/\" "
+            "label=\"Migration\"/>\n"
+            "    <summary type=\"text\">See the event and logo.</summary>\n"
+            "    <content type=\"html\">&lt;p&gt;See &lt;a "
+            "href=&quot;https://example.org/portal/events/vienna/&quot;&gt;the event&lt;/a&gt; "
+            "and &lt;img src=&quot;https://example.org/portal/logo.png&quot; "
+            "alt=&quot;logo&quot;&gt;.&lt;/p&gt;\n</content>\n  ");
+  EXPECT_EQ(x.find("Undated note"), std::string::npos);
+}
+
+TEST(AtomFeedTest, NarrowFeedsAtTheViewsPaths) {
+  auto site = BuildSite(kFiles);
+  const std::vector<output::OutputFile> files = feeds::WriteAll(*site->ctx, {}, site->sink);
+  for (const char* path :
+       {"feed.xml", "briefs/feed.xml", "events/feed.xml", "topics/migration/feed.xml",
+        "topics/labour-rights/feed.xml", "priorities/1-evidence/feed.xml", "members/alpha/feed.xml",
+        "rss.xml", "feed.json"}) {
+    EXPECT_NE(FindFile(files, path), nullptr) << path;
+  }
+  const std::string& member = FindFile(files, "members/alpha/feed.xml")->bytes;
+  EXPECT_NE(member.find("<title>Test Portal: ALPHA</title>"), std::string::npos);
+  EXPECT_NE(member.find("/events/vienna/</id>"), std::string::npos);
+  EXPECT_NE(member.find("/briefs/first/</id>"), std::string::npos);
+  const std::string& topic = FindFile(files, "topics/labour-rights/feed.xml")->bytes;
+  EXPECT_NE(topic.find("/events/vienna/</id>"), std::string::npos);
+}
+
+TEST(AtomFeedTest, EmptyFeedHasFixedDate) {
+  auto site = BuildSite({{"content/about.md", "+++\ntitle = \"About\"\n+++\nx\n"}});
+  const std::vector<output::OutputFile> files = feeds::WriteAll(*site->ctx, {}, site->sink);
+  EXPECT_NE(FindFile(files, "feed.xml")->bytes.find("<updated>1970-01-01T00:00:00Z</updated>"),
+            std::string::npos);
+}
+
+TEST(FeedsTest, IdenticalBytesWhateverTheClock) {
+  auto a = BuildSite(kFiles, 0);
+  auto b = BuildSite(kFiles, 1'900'000'000);
+  const std::vector<std::string> pages = {"/", "/about/", "/briefs/first/", "/404.html"};
+  const std::vector<output::OutputFile> fa = feeds::WriteAll(*a->ctx, pages, a->sink);
+  const std::vector<output::OutputFile> fb = feeds::WriteAll(*b->ctx, pages, b->sink);
+  ASSERT_EQ(fa.size(), fb.size());
+  for (size_t i = 0; i < fa.size(); ++i) {
+    EXPECT_EQ(fa[i].path, fb[i].path);
+    EXPECT_EQ(fa[i].bytes, fb[i].bytes) << fa[i].path;
+  }
+}
+
+TEST(RssFeedTest, ChannelAndItems) {
+  auto site = BuildSite(kFiles);
+  const std::vector<output::OutputFile> files = feeds::WriteAll(*site->ctx, {}, site->sink);
+  const std::string& rss = FindFile(files, "rss.xml")->bytes;
+  EXPECT_NE(rss.find("<atom:link rel=\"self\" type=\"application/rss+xml\" "
+                     "href=\"https://example.org/portal/rss.xml\"/>"),
+            std::string::npos);
+  EXPECT_NE(rss.find("<lastBuildDate>Tue, 11 Oct 2022 13:30:00 +0200</lastBuildDate>"),
+            std::string::npos);
+  EXPECT_NE(rss.find("<managingEditor>test@example.org (Test Secretariat)</managingEditor>"),
+            std::string::npos);
+  EXPECT_NE(rss.find("<pubDate>Sun, 01 Jan 2017 00:00:00 +0000</pubDate>"), std::string::npos);
+  EXPECT_NE(rss.find("<category>Labour; rights</category>"), std::string::npos);
+}
+
+TEST(JsonFeedTest, ParsesWithAbsoluteUrls) {
+  auto site = BuildSite(kFiles);
+  const std::vector<output::OutputFile> files = feeds::WriteAll(*site->ctx, {}, site->sink);
+  const json feed = json::parse(FindFile(files, "feed.json")->bytes);
+  EXPECT_EQ(feed["version"], "https://jsonfeed.org/version/1.1");
+  EXPECT_EQ(feed["feed_url"], "https://example.org/portal/feed.json");
+  ASSERT_EQ(feed["items"].size(), 3u);
+  EXPECT_EQ(feed["items"][0]["id"], "https://example.org/portal/events/vienna/");
+  EXPECT_EQ(feed["items"][0]["date_published"], "2022-10-11T13:30:00+02:00");
+  EXPECT_EQ(feed["items"][0]["tags"], json({"Migration", "Labour; rights"}));
+  EXPECT_NE(feed["items"][0]["content_html"].get<std::string>().find(
+                "href=\"https://example.org/portal/events/vienna/#more\""),
+            std::string::npos);
+}
+
+TEST(SearchIndexTest, EveryDocumentCompactAndOrdered) {
+  auto site = BuildSite(kFiles);
+  const json index = json::parse(feeds::SearchIndex(*site->ctx).bytes);
+  std::vector<std::string> urls;
+  for (const json& e : index) urls.push_back(e["url"]);
+  EXPECT_EQ(urls, (std::vector<std::string>{"/portal/about/", "/portal/briefs/first/",
+                                            "/portal/briefs/old/", "/portal/briefs/undated/",
+                                            "/portal/events/vienna/", "/portal/members/alpha/"}));
+  EXPECT_EQ(index[0], json({{"title", "About"},
+                            {"summary", "About the"},
+                            {"kind", "page"},
+                            {"date", ""},
+                            {"url", "/portal/about/"},
+                            {"text", "About the portal."}}));
+  EXPECT_EQ(index[2]["date"], "2017");
+  EXPECT_EQ(feeds::SearchIndex(*site->ctx).bytes.find('\n'), std::string::npos);
+}
+
+TEST(SearchIndexTest, CollapseWhitespaceCountsCodePoints) {
+  EXPECT_EQ(feeds::CollapseWhitespace("  a \n\t b  ", 100), "a b");
+  EXPECT_EQ(feeds::CollapseWhitespace("éééé", 3), "ééé");
+  EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 3), "ab ");
+}
+
+TEST(JsonLdTest, EventWithOffsetsPlaceOrganizers) {
+  auto site = BuildSite(kFiles);
+  const json ld = json::parse(feeds::ScriptSafeJson(
+      feeds::JsonLd(*site->ctx, *site->lib.Find(content::Kind::kEvent, "vienna"))));
+  EXPECT_EQ(ld["@context"], "https://schema.org");
+  EXPECT_EQ(ld["@type"], "Event");
+  EXPECT_EQ(ld["startDate"], "2022-10-11T13:30:00+02:00");
+  EXPECT_EQ(ld["endDate"], "2022-10-11T14:05:00+02:00");
+  EXPECT_EQ(ld["location"]["@type"], "Place");
+  EXPECT_EQ(ld["location"]["name"], "Room 1, Hofburg");
+  EXPECT_EQ(ld["organizer"][0]["alternateName"], "ALPHA");
+  EXPECT_EQ(ld["organizer"][1]["name"], "A Foundation");
+  EXPECT_EQ(ld["url"], "https://example.org/portal/events/vienna/");
+}
+
+TEST(JsonLdTest, MemberBriefAndSite) {
+  auto site = BuildSite(kFiles);
+  const json member = feeds::JsonLd(*site->ctx, *site->lib.Find(content::Kind::kMember, "alpha"));
+  EXPECT_EQ(member["@type"], "Organization");
+  EXPECT_EQ(member["alternateName"], "ALPHA");
+  const json brief = feeds::JsonLd(*site->ctx, *site->lib.Find(content::Kind::kBrief, "first"));
+  EXPECT_EQ(brief["@type"], "Report");
+  EXPECT_EQ(brief["datePublished"], "2022-05-20");
+  EXPECT_EQ(brief["publisher"].count("@context"), 0u);
+  EXPECT_EQ(feeds::JsonLd(*site->ctx, *site->lib.Find(content::Kind::kBrief, "old"))["@type"],
+            "Article");
+  EXPECT_EQ(feeds::SiteJsonLd(*site->ctx)["url"], "https://example.org/portal/");
+}
+
+TEST(JsonLdTest, ScriptSafeJsonCannotCloseTheScript) {
+  const json value = {{"name", "</script><!-- a & b \xE2\x80\xA8 \xE2\x80\xA9 é"}};
+  const std::string safe = feeds::ScriptSafeJson(value);
+  EXPECT_EQ(safe, "{\"name\":\"\\u003c/script\\u003e\\u003c!-- a \\u0026 b \\u2028 \\u2029 é\"}");
+  EXPECT_EQ(json::parse(safe), value);
+}
+
+}  // namespace
+}  // namespace portalgen::testing
