@@ -34,6 +34,8 @@ std::optional<int> ParseServeOptions(const std::vector<std::string>& args, Serve
                                      Io& io) {
   std::string now;
   po::options_description desc("options");
+  // One option a line reads as the --help table.
+  // clang-format off
   desc.add_options()
       ("source,s", po::value(&o->build.source_dir)->default_value("."), "site folder (site.toml, content/, themes/)")
       ("bind", po::value(&o->bind)->default_value("127.0.0.1"), "address to listen on")
@@ -42,6 +44,7 @@ std::optional<int> ParseServeOptions(const std::vector<std::string>& args, Serve
       ("open", po::bool_switch(&o->open), "open the site in the default browser (xdg-open)")
       ("now", po::value(&now), "reference time for upcoming/past events (as for build)")
       ("jobs,j", po::value(&o->build.jobs)->default_value(0), "threads (0: all cores)");
+  // clang-format on
   po::variables_map vm;
   const std::string synopsis =
       "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--open] [--now T] [--jobs N]";
@@ -89,8 +92,8 @@ void Report(const serve::BuildOutcome& outcome, const char* verb, Io& io) {
     io.out << verb << " in " << static_cast<long>(outcome.milliseconds + 0.5) << " ms ("
            << outcome.pages << " pages)" << std::endl;
   } else {
-    io.err << "portalgen: build failed; " << (outcome.pages ? "" : "")
-           << "the browser shows the errors until they are fixed" << std::endl;
+    io.err << "portalgen: build failed; the browser shows the errors until they are fixed"
+           << std::endl;
   }
 }
 

@@ -16,9 +16,15 @@ constexpr size_t kThreads = 32;
 constexpr time_t kKeepAliveSeconds = 1;
 // An idle event stream sends a comment this often, which also notices closed pages.
 constexpr std::chrono::milliseconds kHeartbeat(1000);
+// SSE comment lines: ignored by EventSource, but they flush the headers and test the socket.
+constexpr std::string_view kGreeting = ": portalgen\n\n";
+constexpr std::string_view kPing = ": ping\n\n";
 
-void ServeFromState(const StateHolder& state, const httplib::Request& req,
-                    httplib::Response& res) {
+bool Write(httplib::DataSink& sink, std::string_view text) {
+  return sink.write(text.data(), text.size());
+}
+
+void ServeFromState(const StateHolder& state, const httplib::Request& req, httplib::Response& res) {
   // The state stays alive for this request even when a rebuild swaps in a new one.
   const std::shared_ptr<const ServeState> current = state.Get();
   Reply reply = Respond(*current, req.target);
@@ -36,17 +42,16 @@ void StreamEvents(ReloadBroadcaster& reload, httplib::Response& res) {
       "text/event-stream", [&reload, seen, greeted](size_t, httplib::DataSink& sink) mutable {
         if (!greeted) {
           greeted = true;
-          return sink.write(": portalgen\n\n", 13);
+          return Write(sink, kGreeting);
         }
         if (std::optional<ReloadKind> kind = reload.Wait(&seen, kHeartbeat)) {
-          const std::string message = SseMessage(*kind);
-          return sink.write(message.data(), message.size());
+          return Write(sink, SseMessage(*kind));
         }
         if (reload.closed()) {
           sink.done();
           return true;
         }
-        return sink.write(": ping\n\n", 8);
+        return Write(sink, kPing);
       });
 }
 
@@ -62,18 +67,17 @@ DevServer::DevServer(const StateHolder& state, ReloadBroadcaster& reload)
 DevServer::~DevServer() { Stop(); }
 
 void DevServer::Route() {
-  server_->Get(std::string(kEventsPath),
-               [this](const httplib::Request&, httplib::Response& res) {
-                 StreamEvents(reload_, res);
-               });
+  server_->Get(std::string(kEventsPath), [this](const httplib::Request&, httplib::Response& res) {
+    StreamEvents(reload_, res);
+  });
   server_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
     ServeFromState(state_, req, res);
   });
 }
 
 Result<int> DevServer::Bind(const std::string& host, int port) {
-  const int bound = port == 0 ? server_->bind_to_any_port(host)
-                              : (server_->bind_to_port(host, port) ? port : -1);
+  const int bound =
+      port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
     return Status::Io("cannot listen on " + host + ":" + std::to_string(port) +
                       " (is the port in use? try --port 0)");

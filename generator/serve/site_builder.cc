@@ -22,8 +22,7 @@ BuildOutcome SiteBuilder::BuildAll() const {
 
 BuildOutcome SiteBuilder::Rebuild(const ChangeSet&) const { return BuildAll(); }
 
-ReloadKind ApplyOutcome(const BuildOutcome& outcome, const ChangeSet& changes,
-                        StateHolder& state) {
+ReloadKind ApplyOutcome(const BuildOutcome& outcome, const ChangeSet& changes, StateHolder& state) {
   const std::shared_ptr<const ServeState> previous = state.Get();
   auto next = std::make_shared<ServeState>();
   if (outcome.site) {
@@ -32,8 +31,7 @@ ReloadKind ApplyOutcome(const BuildOutcome& outcome, const ChangeSet& changes,
     next->site = previous->site;
     next->error = FormatDiagnostics(outcome.diagnostics);
   }
-  const bool css_only = changes.OnlyStylesheets() && previous->error.empty() &&
-                        next->error.empty();
+  const bool css_only = changes.OnlyStylesheets() && previous->error.empty() && next->error.empty();
   state.Set(std::move(next));
   return css_only ? ReloadKind::kCss : ReloadKind::kReload;
 }

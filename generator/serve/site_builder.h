@@ -41,8 +41,7 @@ class SiteBuilder {
 /// Makes `outcome` the served state: a new site clears the error; a failed build keeps the
 /// last good site and shows its diagnostics. Returns the event for open pages: kCss only when
 /// just stylesheets changed and both the old and the new state are free of errors.
-ReloadKind ApplyOutcome(const BuildOutcome& outcome, const ChangeSet& changes,
-                        StateHolder& state);
+ReloadKind ApplyOutcome(const BuildOutcome& outcome, const ChangeSet& changes, StateHolder& state);
 
 }  // namespace portalgen::serve
 

@@ -76,8 +76,8 @@ void Watcher::AddTree(const std::string& relative_dir, ChangeSet* changes) {
   AddWatch(relative_dir);
   for (fs::recursive_directory_iterator it(Join(root_, relative_dir), ec), end; !ec && it != end;
        it.increment(ec)) {
-    const std::string rel = Join(relative_dir, fs::relative(it->path(), Join(root_, relative_dir),
-                                                            ec).generic_string());
+    const std::string rel = Join(
+        relative_dir, fs::relative(it->path(), Join(root_, relative_dir), ec).generic_string());
     if (it->is_directory(ec)) {
       AddWatch(rel);
     } else if (ClassifyChange(rel)) {
@@ -120,8 +120,7 @@ void Watcher::Drain(ChangeSet* changes) {
     if (n <= 0) return;  // EAGAIN: nothing more for now
     for (ssize_t at = 0; at < n;) {
       const auto* e = reinterpret_cast<const inotify_event*>(buffer + at);
-      HandleEvent(e->wd, e->mask, e->len ? std::string_view(e->name) : std::string_view(),
-                  changes);
+      HandleEvent(e->wd, e->mask, e->len ? std::string_view(e->name) : std::string_view(), changes);
       at += static_cast<ssize_t>(sizeof(inotify_event) + e->len);
     }
   }
