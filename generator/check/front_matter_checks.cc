@@ -55,8 +55,7 @@ void CheckDocument(const content::Document& doc, const SiteIndex& index, Diagnos
     if (IsSafeSitePath(document) && index.FileFor(document)) return;
     sink.Add(DiagnosticAt(doc, at, Severity::kError,
                           "document '" + document + "' is not a file of the site",
-                          "put the file at static" + document +
-                              " (a site path, without the base path)"));
+                          "put the file at static" + document));
     return;
   }
   if (IsWellFormedHttpUrl(document)) return;

@@ -11,8 +11,8 @@
 namespace portalgen::check {
 
 struct HtmlTag {
-  std::string name;  // lowercase: "a", "img"
-  size_t offset = 0;  // byte offset of '<' in the page
+  std::string name;                                             // lowercase: "a", "img"
+  size_t offset = 0;                                            // byte offset of '<' in the page
   std::vector<std::pair<std::string, std::string>> attributes;  // lowercase name, decoded value
 
   /// The value of attribute `name`, or nullptr when the tag has none.

@@ -20,8 +20,8 @@ struct PageProblem {
 // Attributes that load or link to another resource.
 const std::string* LinkAttribute(const HtmlTag& tag) {
   if (tag.name == "a" || tag.name == "link" || tag.name == "area") return tag.Find("href");
-  if (tag.name == "img" || tag.name == "script" || tag.name == "iframe" ||
-      tag.name == "source" || tag.name == "audio" || tag.name == "video") {
+  if (tag.name == "img" || tag.name == "script" || tag.name == "iframe" || tag.name == "source" ||
+      tag.name == "audio" || tag.name == "video") {
     return tag.Find("src");
   }
   return nullptr;
@@ -86,8 +86,8 @@ void CheckPages(const index::Library& lib, const SiteIndex& index, DiagnosticSin
       if (link) {
         std::optional<LinkProblem> bad = index.Check(*href, *link, page_path);
         if (!bad) {
-          const std::optional<std::string> target = index.FileFor(
-              link->site_path.empty() ? page_path : link->site_path);
+          const std::optional<std::string> target =
+              index.FileFor(link->site_path.empty() ? page_path : link->site_path);
           if (target && *target != file) linked.insert(*target);
           continue;
         }

@@ -12,12 +12,23 @@ std::string Escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -52,7 +63,8 @@ std::string FormatJson(const std::vector<Diagnostic>& ds) {
                                          {"col", d.col},
                                          {"message", d.message},
                                          {"hint", d.hint}};
-    out += "  " + item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + (i + 1 < ds.size() ? ",\n" : "\n");
+    out += "  " + item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+           (i + 1 < ds.size() ? ",\n" : "\n");
   }
   return out + "]\n";
 }

@@ -152,9 +152,9 @@ std::optional<InternalLink> SiteIndex::Internal(std::string_view href, std::stri
   if (url.front() == '/') {
     if (url + "/" == base_path_) url += "/";
     if (url.rfind(base_path_, 0) != 0) {
-      *problem = {"link '" + std::string(href) + "' is outside the site's base path '" +
-                      base_path_ + "'",
-                  "write it as '" + base_path_ + url.substr(1) + "'"};
+      *problem = {
+          "link '" + std::string(href) + "' is outside the site's base path '" + base_path_ + "'",
+          "write it as '" + base_path_ + url.substr(1) + "'"};
       return std::nullopt;
     }
     url = url.substr(base_path_.size() - 1);
