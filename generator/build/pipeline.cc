@@ -1,6 +1,7 @@
 #include "build/pipeline.h"
 
 #include <chrono>
+#include <map>
 
 #include "base/paths.h"
 #include "base/thread_pool.h"
@@ -8,6 +9,7 @@
 #include "config/site_config.h"
 #include "content/loader.h"
 #include "feeds/feeds.h"
+#include "feeds/page_metadata.h"
 #include "index/library.h"
 #include "output/publisher.h"
 #include "output/static_copier.h"
@@ -43,6 +45,18 @@ std::vector<output::OutputFile> RenderPages(const render::Theme& theme,
     files[i] = {OutputFileFor(pages[i].path), html ? std::move(*html) : std::string()};
   });
   return files;
+}
+
+// Two outputs at one path (a static file named like a page, a page slug like a feed) would
+// silently overwrite each other.
+void ReportPathClashes(const std::vector<output::OutputFile>& files, DiagnosticSink& sink) {
+  std::map<std::string, int> seen;
+  for (const output::OutputFile& f : files) {
+    if (++seen[f.path] == 2) {
+      sink.Error("static", 0, 0, "two outputs at '" + f.path + "'",
+                 "a file in static/ or the theme has the same path as a generated page or feed");
+    }
+  }
 }
 
 bool Stop(const DiagnosticSink& sink, BuildResult& result) {
@@ -83,6 +97,7 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   // view + render templates
   const view::ViewContext ctx{*config, lib, options.now};
   std::vector<view::PageSpec> pages = view::PlanPages(ctx);
+  feeds::AddPageMetadata(ctx, pages);
   timer.Done("view");
   std::vector<output::OutputFile> files = RenderPages(*theme, pages, options.jobs, sink);
   result.pages = files.size();
@@ -96,6 +111,7 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   for (output::OutputFile& f : feeds::WriteAll(ctx, page_paths, sink)) {
     files.push_back(std::move(f));
   }
+  ReportPathClashes(files, sink);
   timer.Done("render");
   if (Stop(sink, result)) return std::nullopt;
   return GeneratedSite{std::move(*config), std::move(lib), std::move(files)};

@@ -7,6 +7,7 @@
 #include "feeds/calendar.h"
 #include "feeds/feed_writers.h"
 #include "feeds/search_index.h"
+#include "feeds/search_script.h"
 #include "feeds/site_files.h"
 
 namespace portalgen::feeds {
@@ -73,6 +74,7 @@ std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
   files.push_back(Sitemap(ctx, page_paths));
   files.push_back(Robots(ctx));
   files.push_back(SearchIndex(ctx));
+  files.push_back(SearchScript());
 
   std::set<std::string> taken;
   for (const std::string& p : page_paths) taken.insert(OutputFileFor(p));

@@ -214,7 +214,7 @@ PageSpec DetailPage(const ViewContext& ctx, index::DocId id) {
     case Kind::kMember: Merge(page, MemberFields(ctx, id)); break;
     case Kind::kPage: break;
   }
-  return {path, content::KindName(doc.kind), std::move(view)};
+  return {path, content::KindName(doc.kind), std::move(view), id};
 }
 
 }  // namespace portalgen::view

@@ -204,6 +204,32 @@ PageSpec HomePage(const ViewContext& ctx) {
   return {"/", "index", std::move(view)};
 }
 
+PageSpec SearchPage(const ViewContext& ctx) {
+  json view = PageView(ctx, "/search/", "Search", "Search publications, events and members.",
+                       "page", "search", json::array());
+  json& page = view["page"];
+  // The form is hidden until the script runs; without JavaScript the noscript text explains and
+  // points to the listings, which hold every page.
+  page["body_html"] =
+      "<div id=\"pg-search\" data-index=\"" + ctx.Url("/search/index.json") +
+      "\" hidden>\n<form role=\"search\" action=\"" + ctx.Url("/search/") +
+      "\">\n<label for=\"pg-search-q\">Search the site</label>\n"
+      "<input type=\"search\" id=\"pg-search-q\" name=\"q\">\n"
+      "<button type=\"submit\">Search</button>\n</form>\n"
+      "<p id=\"pg-search-status\" role=\"status\"></p>\n"
+      "<ol id=\"pg-search-results\"></ol>\n</div>\n"
+      "<noscript><p>Search needs JavaScript. Every page is also listed under <a href=\"" +
+      ctx.Url("/briefs/") + "\">Publications</a>, <a href=\"" + ctx.Url("/events/") +
+      "\">Events</a>, <a href=\"" + ctx.Url("/members/") + "\">Members</a> and <a href=\"" +
+      ctx.Url("/topics/") + "\">Topics</a>.</p></noscript>\n<script src=\"" +
+      ctx.Url("/search/search.js") + "\" defer></script>\n";
+  for (const char* list : {"topics", "priorities", "backlinks"}) {
+    page[list] = json::array();
+    page[std::string("has_") + list] = false;
+  }
+  return {"/search/", "page", std::move(view)};
+}
+
 PageSpec NotFoundPage(const ViewContext& ctx) {
   json view = PageView(ctx, "/404.html", "Page not found",
                        "The page you asked for does not exist.", "404", "404", json::array());

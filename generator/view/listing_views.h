@@ -21,6 +21,8 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx);
 std::vector<PageSpec> IndexListings(const ViewContext& ctx);
 
 PageSpec HomePage(const ViewContext& ctx);
+/// The search page: a form for search/search.js, and a no-JavaScript explanation.
+PageSpec SearchPage(const ViewContext& ctx);
 PageSpec NotFoundPage(const ViewContext& ctx);
 
 }  // namespace portalgen::view

@@ -11,6 +11,7 @@ std::vector<PageSpec> PlanPages(const ViewContext& ctx) {
   for (const auto& [key, id] : ctx.lib.by_slug) pages.push_back(DetailPage(ctx, id));
   for (PageSpec& p : AllListings(ctx)) pages.push_back(std::move(p));
   for (PageSpec& p : IndexListings(ctx)) pages.push_back(std::move(p));
+  pages.push_back(SearchPage(ctx));
   pages.push_back(NotFoundPage(ctx));
   return pages;
 }

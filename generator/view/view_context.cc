@@ -54,7 +54,7 @@ json SiteJson(const ViewContext& ctx, const std::string& current_section) {
   // Secondary indexes, for a footer or a sidebar.
   json explore = json::array();
   const std::pair<const char*, const char*> kExplore[] = {
-      {"topics", "Topics"}, {"speakers", "Speakers"}, {"years", "Years"}};
+      {"topics", "Topics"}, {"speakers", "Speakers"}, {"years", "Years"}, {"search", "Search"}};
   for (const auto& [section, title] : kExplore) {
     explore.push_back({{"title", title},
                        {"url", ctx.Url("/" + std::string(section) + "/")},

@@ -3,6 +3,7 @@
 #define PORTALGEN_VIEW_VIEW_CONTEXT_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,7 @@ struct PageSpec {
   std::string path;           // "/briefs/x/"; OutputFileFor() gives the file
   std::string template_name;  // "brief"
   json view;
+  std::optional<index::DocId> doc = std::nullopt;  // the document a detail page shows
 };
 
 struct ViewContext {
