@@ -22,10 +22,14 @@ json Organization(const view::ViewContext& ctx, index::DocId id) {
 json Location(const Document& doc, const std::string& url) {
   const content::EventData& e = doc.event;
   if (e.format == "online") return {{"@type", "VirtualLocation"}, {"url", url}};
-  json place = {{"@type", "Place"}, {"name", e.venue.empty() ? e.city : e.venue}};
+  // A place is named by what the content gives: venue, else city, else the host conference.
+  const std::string& name = !e.venue.empty() ? e.venue : !e.city.empty() ? e.city : e.series;
+  const json virtual_location = {{"@type", "VirtualLocation"}, {"url", url}};
+  if (name.empty()) return e.format == "hybrid" ? virtual_location : json();
+  json place = {{"@type", "Place"}, {"name", name}};
   if (!e.city.empty()) place["address"] = {{"@type", "PostalAddress"}, {"addressLocality", e.city}};
   if (e.format != "hybrid") return place;
-  return json::array({place, {{"@type", "VirtualLocation"}, {"url", url}}});
+  return json::array({place, virtual_location});
 }
 
 json Event(const view::ViewContext& ctx, index::DocId id) {
@@ -35,8 +39,8 @@ json Event(const view::ViewContext& ctx, index::DocId id) {
   json event = {{"@type", "Event"},
                 {"name", doc.title},
                 {"startDate", e.start.Iso8601()},
-                {"url", url},
-                {"location", Location(doc, url)}};
+                {"url", url}};
+  if (json location = Location(doc, url); !location.is_null()) event["location"] = location;
   if (e.end) event["endDate"] = e.end->Iso8601();
   if (e.format == "online")
     event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode";
