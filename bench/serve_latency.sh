@@ -1,19 +1,19 @@
 #!/bin/sh
-# `portalgen serve` edit-to-served latency (compare /work/shared/bench/serve_incremental.sh).
+# `portalgen serve` edit-to-served latency (compare ../shared/bench/serve_incremental.sh).
 #   sh bench/serve_latency.sh [PAGES] [EDITS]          (defaults: 10000 5; run from anywhere)
 # Generates the synthetic corpus (gen_corpus.py) into bench/tmp/serve-PAGES/ once, adds the
 # repo's site.toml and themes/, starts `portalgen serve --port 0` on 127.0.0.1, then appends a
 # line to one event file EDITS times and polls that event's page every 5 ms until the new
 # line is served: the time from the save to the new page. Prints each time and the median,
 # the server's own "rebuilt in" lines and its peak RSS; stops the server by its PID.
-# PORTALGEN=path/to/portalgen overrides the binary (default: build-serve/portalgen).
+# PORTALGEN=path/to/portalgen overrides the binary (default: build/portalgen).
 set -eu
 N=${1:-10000}; EDITS=${2:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=${PORTALGEN:-$ROOT/build-serve/portalgen}
+BIN=${PORTALGEN:-$ROOT/build/portalgen}
 SITE=$ROOT/bench/tmp/serve-$N
 LOG=$SITE.log
-[ -d "$SITE/content" ] || python3 /work/shared/bench/gen_corpus.py "$N" "$SITE" --clean >/dev/null
+[ -d "$SITE/content" ] || python3 "$ROOT/../shared/bench/gen_corpus.py" "$N" "$SITE" --clean >/dev/null
 cp "$ROOT/site.toml" "$SITE/site.toml"
 rm -rf "$SITE/themes" && cp -r "$ROOT/themes" "$SITE/themes"
 FILE=$(find "$SITE/content/events" -name '*.md' | sort | head -n 1)
