@@ -176,7 +176,14 @@ void Theme::ReportUnknown(const std::string& name, const std::string& missing, b
   // partial shared by every template is reported once, the same way on every run.
   const std::string message =
       std::string(partial ? "unknown partial '" : "unknown variable '") + missing + "'";
-  std::string hint = DidYouMean(missing, candidates);
+  // "page.kind_lable": suggest for the last part, and keep the path the author wrote.
+  const size_t dot = missing.rfind('.');
+  std::string hint;
+  if (partial || dot == std::string::npos) {
+    hint = DidYouMean(missing, candidates);
+  } else if (std::string best = Suggest(missing.substr(dot + 1), candidates); !best.empty()) {
+    hint = "did you mean '" + missing.substr(0, dot + 1) + best + "'?";
+  }
   Diagnostic d = templates_.at(name).source->MakeError(0, 0, message, hint);
   // Point at the first use: in the template itself, else in a partial.
   std::vector<const File*> search = {&templates_.at(name)};
