@@ -70,17 +70,9 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
     io.err << "portalgen build: error: --jobs must be 0 or more\n";
     return kExitUsage;
   }
-  if (vm.count("now")) {
-    std::optional<int64_t> t = ParseNow(now);
-    if (!t) {
-      io.err << "portalgen build: error: --now '" << now
-             << "' is not a date (2026-11-23), a UTC time (2026-11-23T10:00:00Z) or seconds\n";
-      return kExitUsage;
-    }
-    options.now = *t;
-  } else {
-    options.now = DefaultNow();
-  }
+  std::optional<int64_t> t = ResolveNow("build", vm.count("now") > 0, now, io);
+  if (!t) return kExitUsage;
+  options.now = *t;
   if (auto problem = CheckOutputDir(options.source_dir, options.output_dir)) {
     io.err << "portalgen build: error: " << *problem << "\n";
     return kExitUsage;

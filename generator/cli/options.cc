@@ -53,4 +53,15 @@ int64_t DefaultNow() {
       .count();
 }
 
+std::optional<int64_t> ResolveNow(const std::string& command, bool given, const std::string& text,
+                                  Io& io) {
+  if (!given) return DefaultNow();
+  std::optional<int64_t> t = ParseNow(text);
+  if (!t) {
+    io.err << "portalgen " << command << ": error: --now '" << text
+           << "' is not a date (2026-11-23), a UTC time (2026-11-23T10:00:00Z) or seconds\n";
+  }
+  return t;
+}
+
 }  // namespace portalgen::cli

@@ -25,6 +25,11 @@ std::optional<int64_t> ParseNow(const std::string& text);
 /// The default "now": SOURCE_DATE_EPOCH when set, else the clock.
 int64_t DefaultNow();
 
+/// Resolves a command's --now value (`given` false: DefaultNow()). On a malformed value prints
+/// the usage error for `command` and returns nullopt.
+std::optional<int64_t> ResolveNow(const std::string& command, bool given, const std::string& text,
+                                  Io& io);
+
 }  // namespace portalgen::cli
 
 #endif  // PORTALGEN_CLI_OPTIONS_H_

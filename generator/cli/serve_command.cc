@@ -53,16 +53,9 @@ std::optional<int> ParseServeOptions(const std::vector<std::string>& args, Serve
     io.err << "portalgen serve: error: --port must be 0-65535 and --jobs 0 or more\n";
     return kExitUsage;
   }
-  o->build.now = DefaultNow();
-  if (vm.count("now")) {
-    std::optional<int64_t> t = ParseNow(now);
-    if (!t) {
-      io.err << "portalgen serve: error: --now '" << now
-             << "' is not a date (2026-11-23), a UTC time (2026-11-23T10:00:00Z) or seconds\n";
-      return kExitUsage;
-    }
-    o->build.now = *t;
-  }
+  std::optional<int64_t> t = ResolveNow("serve", vm.count("now") > 0, now, io);
+  if (!t) return kExitUsage;
+  o->build.now = *t;
   return std::nullopt;
 }
 
