@@ -57,8 +57,9 @@ std::string AbsoluteUrl(std::string_view base_url, std::string_view url_path) {
 
 std::string BasePath(std::string_view base_url) {
   const size_t scheme = base_url.find("://");
-  if (scheme == std::string_view::npos) return "/";
-  const size_t slash = base_url.find('/', scheme + 3);
+  // A base_url may also be a plain path ("/icat/").
+  const size_t slash = scheme == std::string_view::npos ? base_url.find('/')
+                                                        : base_url.find('/', scheme + 3);
   if (slash == std::string_view::npos) return "/";
   std::string path(base_url.substr(slash));
   if (path.back() != '/') path += '/';

@@ -17,8 +17,8 @@ void ReadPriorities(tomlx::Reader& r, Document& doc) {
               "ICAT priorities are numbered 1 to 6 (see site.toml)");
       continue;
     }
-    const auto& at = item.source().begin;
-    doc.priorities.push_back({value, static_cast<int>(at.line), static_cast<int>(at.column)});
+    const Diagnostic at = tomlx::At(r.origin(), &item, "");
+    doc.priorities.push_back({value, at.line, at.col});
   }
 }
 

@@ -6,7 +6,6 @@
 
 #include "markdown/entities.h"
 #include "markdown/html_escape.h"
-#include "markdown/tag_filter.h"
 
 namespace portalgen::markdown {
 namespace {
@@ -88,6 +87,8 @@ std::string DecodeAttribute(const MD_ATTRIBUTE& attribute) {
 }
 
 void HtmlRenderer::EnterBlock(MD_BLOCKTYPE type, const void* detail) {
+  FlushText(true);
+  open_after_last_ = true;
   if (type == MD_BLOCK_DOC) return;
   if (type == MD_BLOCK_P && block_depth_ == 0) {
     top_paragraph_start_ = Mark{html_.size(), plain_.size()};
@@ -119,6 +120,8 @@ void HtmlRenderer::EnterBlock(MD_BLOCKTYPE type, const void* detail) {
 }
 
 void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type, const void* detail) {
+  FlushText(true);
+  open_after_last_ = true;
   if (type == MD_BLOCK_DOC) return;
   --block_depth_;
   if (type == MD_BLOCK_H) {
@@ -194,40 +197,6 @@ void HtmlRenderer::LeaveParagraph() {
     have_first_paragraph_ = true;
   }
   top_paragraph_start_.reset();
-}
-
-void HtmlRenderer::Text(MD_TEXTTYPE type, std::string_view text) {
-  switch (type) {
-    case MD_TEXT_NULLCHAR:
-      AppendUtf8(0, &html_);
-      AppendUtf8(0, &plain_);
-      break;
-    case MD_TEXT_BR:
-      html_ += image_nesting_ > 0 ? " " : "<br>\n";
-      plain_ += image_nesting_ > 0 ? ' ' : '\n';
-      break;
-    case MD_TEXT_SOFTBR:
-      html_ += image_nesting_ > 0 ? ' ' : '\n';
-      plain_ += ' ';
-      break;
-    case MD_TEXT_HTML:
-      if (options_.unsafe) {
-        html_ += text;
-      } else {
-        AppendTagFiltered(text, &html_);
-      }
-      break;
-    case MD_TEXT_ENTITY: {
-      const size_t decoded_start = plain_.size();
-      AppendDecodedEntity(text, &plain_);
-      AppendEscapedHtml(std::string_view(plain_).substr(decoded_start), &html_);
-      break;
-    }
-    default:
-      AppendEscapedHtml(text, &html_);
-      plain_ += text;
-      break;
-  }
 }
 
 void HtmlRenderer::EndPlainLine() {

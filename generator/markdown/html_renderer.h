@@ -9,17 +9,22 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "markdown/autolink.h"
 #include "markdown/heading_ids.h"
 #include "markdown/markdown.h"
 
 namespace portalgen::markdown {
 
 /// Receives md4c's callbacks for one document. Use once: call the callbacks
-/// through md_parse(), then TakeResult().
+/// through md_parse(), then TakeResult(). Permissive autolinks of `autolinks`
+/// are found in the text here, so md_parse() must run with md4c's own
+/// MD_FLAG_PERMISSIVE*AUTOLINKS off.
 class HtmlRenderer {
  public:
-  explicit HtmlRenderer(const Options& options) : options_(options) {}
+  HtmlRenderer(const Options& options, AutolinkKinds autolinks)
+      : options_(options), autolinks_(autolinks) {}
 
   HtmlRenderer(const HtmlRenderer&) = delete;
   HtmlRenderer& operator=(const HtmlRenderer&) = delete;
@@ -47,6 +52,17 @@ class HtmlRenderer {
   void LeaveHeading(unsigned level);
   void LeaveParagraph();
 
+  // Normal text is held back until the next other callback: md4c splits it
+  // (at backslash escapes, for one), and only the whole run and what ends it
+  // show where an autolink may be.
+  void BufferText(std::string_view text);
+  // Writes the held-back text; `open_end` says whether what ends it (a line
+  // end, an emphasis closer) may follow an autolink.
+  void FlushText(bool open_end);
+  void WriteText(std::string_view text);
+  void WriteTextWithAutolinks(std::string_view text, bool open_start, bool open_end);
+
+  void OpenAnchor(const std::string& href);
   void EnterLink(const MD_SPAN_A_DETAIL& detail);
   void LeaveLink(const MD_SPAN_A_DETAIL& detail);
   void EnterImage(const MD_SPAN_IMG_DETAIL& detail);
@@ -59,6 +75,7 @@ class HtmlRenderer {
   void EndPlainLine();
 
   const Options& options_;
+  const AutolinkKinds autolinks_;
   Rendered result_;
   std::string& html_ = result_.html;
   std::string& plain_ = result_.plain_text;
@@ -70,6 +87,15 @@ class HtmlRenderer {
   std::optional<Mark> top_paragraph_start_;
   bool have_first_paragraph_ = false;
   std::optional<Mark> wiki_link_start_;  // wiki links cannot nest either
+  int link_nesting_ = 0;                 // >0 inside a link's text, where autolinks cannot be
+
+  // Held-back normal text (see BufferText), and whether what came before it
+  // may precede an autolink.
+  std::string pending_text_;
+  std::vector<size_t> pending_gaps_;  // offsets where the pieces are not adjacent in the source
+  const char* pending_source_end_ = nullptr;
+  bool pending_open_start_ = true;
+  bool open_after_last_ = true;  // whether the last callback may precede an autolink
 };
 
 /// Returns the value of an md4c attribute with entities decoded and NUL

@@ -26,9 +26,20 @@ const char* SimpleSpanTag(MD_SPANTYPE type) {
   }
 }
 
+// Emphasis delimiters may stand between an autolink and the text around it
+// (an opener before, a closer after); other span boundaries may not.
+bool IsEmphasis(MD_SPANTYPE type) {
+  return type == MD_SPAN_EM || type == MD_SPAN_STRONG || type == MD_SPAN_DEL || type == MD_SPAN_U;
+}
+
+bool IsLink(MD_SPANTYPE type) { return type == MD_SPAN_A || type == MD_SPAN_WIKILINK; }
+
 }  // namespace
 
 void HtmlRenderer::EnterSpan(MD_SPANTYPE type, const void* detail) {
+  FlushText(false);
+  open_after_last_ = IsEmphasis(type);
+  if (IsLink(type)) ++link_nesting_;
   // Inside an image only the alt text counts: nested tags cannot go into an
   // attribute, so they are left out (CommonMark's recommended practice).
   const bool in_image = image_nesting_ > 0;
@@ -57,6 +68,9 @@ void HtmlRenderer::EnterSpan(MD_SPANTYPE type, const void* detail) {
 }
 
 void HtmlRenderer::LeaveSpan(MD_SPANTYPE type, const void* detail) {
+  FlushText(IsEmphasis(type));
+  open_after_last_ = false;
+  if (IsLink(type) && link_nesting_ > 0) --link_nesting_;
   if (type == MD_SPAN_IMG) {
     // md4c 0.4.8 can report the end of an image it never opened (after a
     // wiki link target such as "![", for one); there is nothing to close.
@@ -88,13 +102,17 @@ bool HtmlRenderer::Drops(const std::string& url) const {
   return !options_.unsafe && IsDangerousUrl(url);
 }
 
+void HtmlRenderer::OpenAnchor(const std::string& href) {
+  html_ += "<a href=\"";
+  AppendEscapedUrl(href, &html_);
+  html_ += '"';
+}
+
 void HtmlRenderer::EnterLink(const MD_SPAN_A_DETAIL& detail) {
   std::string href = DecodeAttribute(detail.href);
   // A dropped link still renders its content, just without the <a>.
   if (!Drops(href)) {
-    html_ += "<a href=\"";
-    AppendEscapedUrl(href, &html_);
-    html_ += '"';
+    OpenAnchor(href);
     if (detail.title.text != nullptr) {
       html_ += " title=\"";
       AppendEscapedHtml(DecodeAttribute(detail.title), &html_);

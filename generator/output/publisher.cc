@@ -50,6 +50,7 @@ Status Publish(FileSystem& fs, const std::string& output_dir,
     }
   }
   const bool had_output = fs.IsDirectory(output_dir) || fs.IsFile(output_dir);
+  if (files.empty()) return fs.RemoveAll(output_dir);  // nothing was staged: an empty site
   if (had_output) {
     if (Status s = fs.Rename(output_dir, backup); !s.ok()) {
       fs.RemoveAll(staging);

@@ -24,29 +24,67 @@ namespace {
 
 constexpr std::string_view kExt = ".mustache";
 
-// Every variable, section and partial tag with its byte offset. Comments and delimiter
+struct ScannedTag {
+  std::string name;
+  size_t offset;
+  char kind;
+};
+
+// Every variable, section and partial tag with its byte offset and kind. Comments and delimiter
 // changes are skipped; custom delimiters are not supported by this scan (docs/theming.md).
-std::vector<std::pair<std::string, size_t>> ScanTags(const std::string& text) {
-  std::vector<std::pair<std::string, size_t>> tags;
+std::vector<ScannedTag> ScanTags(const std::string& text) {
+  std::vector<ScannedTag> tags;
   size_t pos = 0;
   while ((pos = text.find("{{", pos)) != std::string::npos) {
     size_t start = pos + 2;
+    char kind = 0;
     if (start < text.size() && std::string_view("#^/>&{!=").find(text[start]) != std::string_view::npos) {
       if (text[start] == '!' || text[start] == '=') {
         pos = start;
         continue;
       }
-      ++start;
+      kind = text[start++];
     }
     const size_t end = text.find("}}", start);
     if (end == std::string::npos) break;
     std::string name = text.substr(start, end - start);
     name.erase(0, name.find_first_not_of(" \t"));
     name.erase(name.find_last_not_of(" \t}") + 1);
-    tags.emplace_back(name, pos);
+    tags.push_back({name, pos, kind});
     pos = end + 2;
   }
   return tags;
+}
+
+// The value `name` (dotted) names in the innermost context that has it, or null.
+const nlohmann::json* Lookup(const std::vector<const nlohmann::json*>& stack,
+                             const std::string& name) {
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const nlohmann::json* v = *it;
+    size_t start = 0;
+    while (v != nullptr && start <= name.size()) {
+      const size_t dot = std::min(name.find('.', start), name.size());
+      const std::string part = name.substr(start, dot - start);
+      v = v->is_object() && v->contains(part) ? &(*v)[part] : nullptr;
+      start = dot + 1;
+    }
+    if (v != nullptr) return v;
+  }
+  return nullptr;
+}
+
+// Whether `tag` can resolve against `view`, following its enclosing sections into their first
+// item. Partials are taken at the top level. Used only to pick which use of a missing name to
+// point at.
+bool Resolves(const nlohmann::json& view, const std::vector<std::string>& sections,
+              const std::string& name) {
+  std::vector<const nlohmann::json*> stack = {&view};
+  for (const std::string& section : sections) {
+    const nlohmann::json* v = Lookup(stack, section);
+    if (v != nullptr && v->is_array() && !v->empty()) v = &(*v)[0];
+    if (v != nullptr && v->is_object()) stack.push_back(v);
+  }
+  return name == "." || Lookup(stack, name) != nullptr;
 }
 
 // kainjow reports syntax errors as "... at <byte offset>".
@@ -148,13 +186,19 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
       ok = false;
     }
     File file{source, {}};
-    for (auto& [tag, offset] : ScanTags(source->text())) file.tags.push_back({tag, offset});
+    std::vector<std::string> open;
+    for (const ScannedTag& t : ScanTags(source->text())) {
+      if (t.kind == '/' && !open.empty()) open.pop_back();
+      if (t.kind != '/') file.tags.push_back({t.name, t.offset, t.kind, open});
+      if (t.kind == '#') open.push_back(t.name);
+      if (t.kind == '^') open.push_back("");  // an inverted section adds no context
+    }
     (partial ? theme.partials_ : theme.templates_)[key] = std::move(file);
   }
   for (const std::string& required : RequiredTemplates()) {
     if (!theme.Has(required)) {
-      sink.Error(templates_dir, 0, 0, "theme '" + name + "' has no template '" + required +
-                                          ".mustache'");
+      sink.Error("themes/" + name + "/templates", 0, 0,
+                 "theme '" + name + "' has no template '" + required + ".mustache'");
       ok = false;
     }
   }
@@ -185,17 +229,30 @@ void Theme::ReportUnknown(const std::string& name, const std::string& missing, b
     hint = "did you mean '" + missing.substr(0, dot + 1) + best + "'?";
   }
   Diagnostic d = templates_.at(name).source->MakeError(0, 0, message, hint);
-  // Point at the first use: in the template itself, else in a partial.
+  // Point at the first use that cannot resolve (in the template itself, else in a partial),
+  // or at the first use at all when none can be told apart.
   std::vector<const File*> search = {&templates_.at(name)};
   for (const auto& [key, file] : partials_) search.push_back(&file);
-  bool found = false;
+  struct Use {
+    const File* file = nullptr;
+    const Tag* tag = nullptr;
+  };
+  Use first, unresolved;
   for (const File* file : search) {
     for (const Tag& tag : file->tags) {
-      if (found || tag.name != missing) continue;
-      LineCol at = file->source->Locate(tag.offset);
-      d = file->source->MakeError(at.line, at.col, message, hint);
-      found = true;
+      if (tag.name != missing || (tag.kind == '>') != partial) continue;
+      if (first.tag == nullptr) first = {file, &tag};
+      if (unresolved.tag == nullptr && (partial || !Resolves(view, tag.sections, tag.name))) {
+        unresolved = {file, &tag};
+      }
     }
+  }
+  const Use use = unresolved.tag != nullptr ? unresolved : first;
+  const File* where = use.file;
+  const Tag* which = use.tag;
+  if (which != nullptr) {
+    LineCol at = where->source->Locate(which->offset);
+    d = where->source->MakeError(at.line, at.col, message, hint);
   }
   {
     std::lock_guard<std::mutex> lock(*reported_mu_);

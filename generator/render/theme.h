@@ -48,6 +48,8 @@ class Theme {
   struct Tag {
     std::string name;
     size_t offset = 0;
+    char kind = 0;                      // 0 variable, '#' '^' '/' '>' '&' '{'
+    std::vector<std::string> sections;  // names of the {{#sections}} it sits in, outermost first
   };
   struct File {
     std::shared_ptr<const SourceText> source;

@@ -1,0 +1,153 @@
+// Unit tests of generator/output: the atomic publisher (on a MemoryFileSystem with simulated
+// faults) and the static file collector.
+#include "output/publisher.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "output/static_copier.h"
+
+namespace portalgen::output {
+namespace {
+
+using Tree = std::map<std::string, std::string>;
+
+class PublishTest : public ::testing::Test {
+ protected:
+  // A previous build in public/ and an unrelated file beside it.
+  void SetUp() override {
+    ASSERT_TRUE(fs_.Write("public/index.html", "old home").ok());
+    ASSERT_TRUE(fs_.Write("public/stale/index.html", "stale").ok());
+    ASSERT_TRUE(fs_.Write("notes.txt", "mine").ok());
+    before_ = fs_.Snapshot();
+  }
+  MemoryFileSystem fs_;
+  Tree before_;
+};
+
+TEST_F(PublishTest, ReplacesTheOldOutputEntirely) {
+  Status s = Publish(fs_, "public",
+                     {{"index.html", "new home"}, {"briefs/x/index.html", "x"}, {"style.css", ""}});
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(fs_.Snapshot(), (Tree{{"notes.txt", "mine"},
+                                  {"public/briefs/x/index.html", "x"},
+                                  {"public/index.html", "new home"},
+                                  {"public/style.css", ""}}));
+}
+
+TEST_F(PublishTest, FirstPublishIntoANestedFolder) {
+  Status s = Publish(fs_, "out/site/", {{"index.html", "A"}});
+  ASSERT_TRUE(s.ok()) << s.message();
+  Tree expected = before_;
+  expected["out/site/index.html"] = "A";
+  EXPECT_EQ(fs_.Snapshot(), expected);
+}
+
+TEST_F(PublishTest, EmptySiteLeavesNoStaleFiles) {
+  Status s = Publish(fs_, "public", {});
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(fs_.Snapshot(), (Tree{{"notes.txt", "mine"}}));
+}
+
+TEST_F(PublishTest, RemovesLeftoversOfAnInterruptedRun) {
+  ASSERT_TRUE(fs_.Write(".public.staging/half.html", "half").ok());
+  ASSERT_TRUE(fs_.Write(".public.previous/index.html", "older").ok());
+  ASSERT_TRUE(Publish(fs_, "public", {{"index.html", "new"}}).ok());
+  EXPECT_EQ(fs_.Snapshot(), (Tree{{"notes.txt", "mine"}, {"public/index.html", "new"}}));
+}
+
+TEST_F(PublishTest, FailedWriteKeepsThePreviousOutput) {
+  fs_.FailWritesUnder(StagingDir("public"));
+  Status s = Publish(fs_, "public", {{"index.html", "new home"}, {"a/index.html", "a"}});
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), ".public.staging/index.html: No space left on device");
+  EXPECT_EQ(fs_.Snapshot(), before_);  // byte for byte, and no staging or backup folder
+}
+
+TEST_F(PublishTest, FailureAfterSomeFilesWereStagedKeepsThePreviousOutput) {
+  fs_.FailWritesUnder(StagingDir("public") + "/z");
+  Status s = Publish(fs_, "public", {{"a.html", "a"}, {"b/index.html", "b"}, {"z/x.html", "z"}});
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), ".public.staging/z/x.html: No space left on device");
+  EXPECT_EQ(fs_.Snapshot(), before_);
+}
+
+TEST_F(PublishTest, UnsafePathsAreRefusedAndKeepThePreviousOutput) {
+  for (const char* bad : {"../x", "/abs", "a//b", "a\\b", ".", "", "a/../../b", "a/./b", "x/"}) {
+    SCOPED_TRACE(bad);
+    Status s = Publish(fs_, "public", {{"index.html", "new"}, {bad, "evil"}});
+    EXPECT_FALSE(s.ok());
+    EXPECT_EQ(s.message(),
+              "refusing to write outside the output folder: '" + std::string(bad) + "'");
+    EXPECT_EQ(fs_.Snapshot(), before_);
+  }
+}
+
+TEST(PublishPathsTest, IsSafeOutputPath) {
+  struct Case {
+    std::string path;
+    bool safe;
+  };
+  const Case cases[] = {
+      {"index.html", true},
+      {"briefs/x/index.html", true},
+      {".well-known/security.txt", true},
+      {"a..b/c", true},
+      {"..", false},
+      {"../x", false},
+      {"a/../b", false},
+      {"a/..", false},
+      {"/abs", false},
+      {"a//b", false},
+      {"a\\b", false},
+      {".", false},
+      {"./a", false},
+      {"a/.", false},
+      {"", false},
+      {"a/", false},
+      {std::string("a\0b", 3), false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(IsSafeOutputPath(c.path), c.safe) << "'" << c.path << "'";
+  }
+}
+
+TEST(PublishPathsTest, StagingAndBackupSitBesideTheOutput) {
+  EXPECT_EQ(StagingDir("public"), ".public.staging");
+  EXPECT_EQ(BackupDir("public"), ".public.previous");
+  EXPECT_EQ(StagingDir("out/site/"), "out/.site.staging");
+  EXPECT_EQ(BackupDir("./out//site"), "out/.site.previous");
+  EXPECT_EQ(StagingDir("/tmp/x"), "/tmp/.x.staging");
+}
+
+TEST(StaticCopierTest, SiteStaticOverridesThemeStatic) {
+  MemoryFileSystem fs;
+  ASSERT_TRUE(fs.Write("site/themes/t/static/style.css", "theme css").ok());
+  ASSERT_TRUE(fs.Write("site/themes/t/static/js/app.js", "app").ok());
+  ASSERT_TRUE(fs.Write("site/static/style.css", "site css").ok());
+  ASSERT_TRUE(fs.Write("site/static/img/logo.png", "png").ok());
+  ASSERT_TRUE(fs.Write("site/static-extra/no.txt", "not static").ok());
+  DiagnosticSink sink;
+  std::vector<OutputFile> files =
+      CollectStaticFiles(fs, "site/themes/t/static", "site/static", sink);
+  EXPECT_FALSE(sink.has_errors());
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const OutputFile& f : files) got.emplace_back(f.path, f.bytes);
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{
+                     {"img/logo.png", "png"}, {"js/app.js", "app"}, {"style.css", "site css"}}));
+}
+
+TEST(StaticCopierTest, MissingFoldersGiveNothing) {
+  MemoryFileSystem fs;
+  DiagnosticSink sink;
+  EXPECT_TRUE(CollectStaticFiles(fs, "site/themes/t/static", "site/static", sink).empty());
+  EXPECT_FALSE(sink.has_errors());
+}
+
+}  // namespace
+}  // namespace portalgen::output

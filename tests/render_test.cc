@@ -1,0 +1,227 @@
+// Unit tests of generator/render: loading a theme from an in-memory file system, strict
+// rendering with exact diagnostics, escaping, and the JSON -> Mustache data mapping.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "render/mustache_data.h"
+#include "render/theme.h"
+
+namespace portalgen::render {
+namespace {
+
+using nlohmann::json;
+using Names = std::vector<std::string>;
+
+// The first line of each diagnostic as the user sees it: "path:line:col: error: message (hint)".
+Names Messages(const DiagnosticSink& sink) {
+  Names out;
+  for (const Diagnostic& d : sink.Sorted()) {
+    const std::string text = FormatDiagnostic(d);
+    out.push_back(text.substr(0, text.find('\n')));
+  }
+  return out;
+}
+
+constexpr const char* kSyntaxHint = "(every {{#section}} needs its {{/section}}, every {{ its }})";
+
+// A theme "t" under site/themes/ with every required template and one partial.
+class RenderThemeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const std::string& name : Theme::RequiredTemplates()) {
+      Write("templates/" + name, "<p>{{title}}</p>");
+    }
+    Write("templates/partials/head", "<head>{{site_name}}</head>");
+  }
+  // Writes site/themes/t/<rel>.mustache.
+  void Write(const std::string& rel, const std::string& text) {
+    ASSERT_TRUE(fs_.Write("site/themes/t/" + rel + ".mustache", text).ok());
+  }
+  std::optional<Theme> Load(DiagnosticSink& sink) { return Theme::Load(fs_, "site", "t", sink); }
+
+  MemoryFileSystem fs_;
+};
+
+TEST_F(RenderThemeTest, LoadsEveryTemplateAndRendersAView) {
+  Write("templates/page",
+        "{{> head}}<h1>{{title}}</h1><ul>{{#items}}<li>{{name}} {{n}}</li>{{/items}}</ul>"
+        "{{^empty}}no more{{/empty}}{{#page.flag}}!{{/page.flag}}");
+  ASSERT_TRUE(fs_.Write("site/themes/t/templates/README.md", "not a template").ok());
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  for (const std::string& name : Theme::RequiredTemplates()) EXPECT_TRUE(theme->Has(name));
+  EXPECT_FALSE(theme->Has("README"));
+  EXPECT_FALSE(theme->Has("head"));  // partials are not templates
+  EXPECT_EQ(theme->static_dir(), "site/themes/t/static");
+  const json view = {{"site_name", "ICAT"},
+                     {"title", "Events"},
+                     {"items", {{{"name", "a"}, {"n", 1}}, {{"name", "b"}, {"n", 2.5}}}},
+                     {"empty", json::array()},
+                     {"page", {{"flag", true}}}};
+  std::optional<std::string> html = theme->Render("page", view, sink);
+  ASSERT_TRUE(html.has_value());
+  EXPECT_EQ(*html, "<head>ICAT</head><h1>Events</h1><ul><li>a 1</li><li>b 2.5</li></ul>no more!");
+  EXPECT_EQ(Messages(sink), Names{});
+}
+
+TEST_F(RenderThemeTest, EmptyStringsAndNullAreFalseInSections) {
+  Write("templates/event",
+        "{{#venue}}at {{venue}}{{/venue}}{{^venue}}no venue{{/venue}}|"
+        "{{#city}}in {{city}}{{/city}}|[{{venue}}]|{{#gone}}x{{/gone}}{{^gone}}none{{/gone}}");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  std::optional<std::string> html =
+      theme->Render("event", {{"venue", ""}, {"city", "Geneva"}, {"gone", nullptr}}, sink);
+  ASSERT_TRUE(html.has_value());
+  EXPECT_EQ(*html, "no venue|in Geneva|[]|none");
+  EXPECT_EQ(Messages(sink), Names{});
+}
+
+TEST_F(RenderThemeTest, VariablesAreEscapedTripleBracesAreNot) {
+  Write("templates/page", "{{x}}|{{{x}}}|{{&x}}");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  std::optional<std::string> html = theme->Render("page", {{"x", "<b>\"x\" & 'y'</b>"}}, sink);
+  ASSERT_TRUE(html.has_value());
+  EXPECT_EQ(*html,
+            "&lt;b&gt;&quot;x&quot; &amp; &apos;y&apos;&lt;/b&gt;|<b>\"x\" & 'y'</b>|"
+            "<b>\"x\" & 'y'</b>");
+}
+
+TEST_F(RenderThemeTest, UnknownVariableInATemplate) {
+  Write("templates/page", "<h1>{{title}}</h1>\n<p>{{sumary}}</p>\n{{#more}}{{/more}}\n");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  const json view = {{"title", "T"}, {"page", {{"summary", "S"}, {"mroe", 1}}}};
+  EXPECT_FALSE(theme->Render("page", view, sink).has_value());
+  EXPECT_FALSE(theme->Render("page", view, sink).has_value());  // reported once per place
+  EXPECT_EQ(Messages(sink),
+            (Names{"themes/t/templates/page.mustache:2:4: error: unknown variable 'sumary' (did "
+                   "you mean 'summary'?)",
+                   "themes/t/templates/page.mustache:3:1: error: unknown variable 'more' (did "
+                   "you mean 'mroe'?)"}));
+}
+
+TEST_F(RenderThemeTest, UnknownVariableInAPartialIsReportedOnceAtThePartial) {
+  Write("templates/partials/head", "<head>\n  <title>{{sitename}}</title>\n</head>");
+  for (const char* name : {"index", "page", "brief"}) {
+    Write(std::string("templates/") + name, "{{> head}}<p>{{title}}</p>");
+  }
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  const json view = {{"site_name", "ICAT"}, {"title", "T"}};
+  for (const char* name : {"index", "page", "brief"}) {
+    EXPECT_FALSE(theme->Render(name, view, sink).has_value()) << name;
+  }
+  EXPECT_EQ(Messages(sink),
+            Names{"themes/t/templates/partials/head.mustache:2:10: error: unknown variable "
+                  "'sitename' (did you mean 'site_name'?)"});
+}
+
+TEST_F(RenderThemeTest, UnknownVariableIsReportedWhereItIsUnresolved) {
+  // `name` resolves inside the template's section, but not at the partial's top level: the
+  // error belongs to the partial, not to the template's (valid) use of the same name.
+  Write("templates/list", "<ul>{{#items}}<li>{{name}}</li>{{/items}}</ul>{{> foot}}");
+  Write("templates/partials/foot", "<footer>{{name}}</footer>");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  EXPECT_FALSE(theme->Render("list", {{"items", {{{"name", "a"}}}}}, sink).has_value());
+  EXPECT_EQ(Messages(sink),
+            Names{"themes/t/templates/partials/foot.mustache:1:9: error: unknown variable "
+                  "'name'"});
+}
+
+TEST_F(RenderThemeTest, UnknownPartial) {
+  Write("templates/page", "<html>\n{{> haed}}\n{{>footer}}</html>");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  EXPECT_FALSE(theme->Render("page", {{"site_name", "S"}}, sink).has_value());
+  EXPECT_EQ(Messages(sink),
+            (Names{"themes/t/templates/page.mustache:2:1: error: unknown partial 'haed' (did "
+                   "you mean 'head'?)",
+                   "themes/t/templates/page.mustache:3:1: error: unknown partial 'footer'"}));
+}
+
+TEST_F(RenderThemeTest, UnknownTemplateName) {
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  EXPECT_FALSE(theme->Render("speaker", {{"title", "T"}}, sink).has_value());
+  EXPECT_EQ(Messages(sink), Names{"themes: error: no template 'speaker.mustache' in the theme"});
+}
+
+TEST_F(RenderThemeTest, SyntaxErrorsAtTheirLine) {
+  Write("templates/page", "<ul>\n  {{#items}}\n<li>{{name}}</li>\n</ul>\n");
+  Write("templates/partials/card", "<a>\n</a>{{title</a>\n");
+  Write("templates/brief", "<p>\n{{/b}}\n");
+  Write("templates/event", "{{#a}}\n{{/b}}\n");  // the section left open is "a"
+  DiagnosticSink sink;
+  EXPECT_FALSE(Load(sink).has_value());
+  EXPECT_EQ(Messages(sink),
+            (Names{std::string("themes/t/templates/brief.mustache:2:1: error: template syntax: "
+                               "Unopened section \"b\" ") +
+                       kSyntaxHint,
+                   std::string("themes/t/templates/event.mustache:1:1: error: template syntax: "
+                               "Unclosed section \"a\" ") +
+                       kSyntaxHint,
+                   std::string("themes/t/templates/page.mustache:2:3: error: template syntax: "
+                               "Unclosed section \"items\" ") +
+                       kSyntaxHint,
+                   std::string("themes/t/templates/partials/card.mustache:2:5: error: template "
+                               "syntax: Unclosed tag ") +
+                       kSyntaxHint}));
+}
+
+TEST_F(RenderThemeTest, MissingRequiredTemplate) {
+  ASSERT_TRUE(fs_.RemoveAll("site/themes/t/templates/404.mustache").ok());
+  ASSERT_TRUE(fs_.RemoveAll("site/themes/t/templates/terms.mustache").ok());
+  DiagnosticSink sink;
+  EXPECT_FALSE(Load(sink).has_value());
+  // Diagnostic paths are relative to the site root, like the template paths above.
+  EXPECT_EQ(Messages(sink),
+            (Names{"themes/t/templates: error: theme 't' has no template '404.mustache'",
+                   "themes/t/templates: error: theme 't' has no template 'terms.mustache'"}));
+}
+
+TEST_F(RenderThemeTest, UnknownThemeName) {
+  ASSERT_TRUE(fs_.Write("site/themes/icat/templates/page.mustache", "x").ok());
+  DiagnosticSink sink;
+  EXPECT_FALSE(Theme::Load(fs_, "site", "icta", sink).has_value());
+  EXPECT_EQ(Messages(sink),
+            Names{"site.toml: error: theme 'icta' not found in themes/ (did you mean 'icat'?)"});
+  DiagnosticSink far;
+  EXPECT_FALSE(Theme::Load(fs_, "site", "default", far).has_value());
+  EXPECT_EQ(Messages(far), Names{"site.toml: error: theme 'default' not found in themes/"});
+}
+
+TEST(MustacheDataTest, MapsJsonToMustacheData) {
+  EXPECT_TRUE(ToMustacheData("").is_false());
+  EXPECT_TRUE(ToMustacheData(nullptr).is_false());
+  EXPECT_TRUE(ToMustacheData(false).is_false());
+  EXPECT_TRUE(ToMustacheData(true).is_true());
+  ASSERT_TRUE(ToMustacheData("x").is_string());
+  EXPECT_EQ(ToMustacheData("x").string_value(), "x");
+  EXPECT_EQ(ToMustacheData(42).string_value(), "42");
+  EXPECT_EQ(ToMustacheData(-3).string_value(), "-3");
+  EXPECT_EQ(ToMustacheData(0).string_value(), "0");  // 0 is a string, so true in sections
+  EXPECT_TRUE(ToMustacheData(json::array()).is_empty_list());
+  const auto object = ToMustacheData(json{{"a", ""}, {"b", "B"}});
+  ASSERT_TRUE(object.is_object());
+  EXPECT_TRUE(object.get("a")->is_false());
+  EXPECT_EQ(object.get("b")->string_value(), "B");
+}
+
+}  // namespace
+}  // namespace portalgen::render
