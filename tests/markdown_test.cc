@@ -1,12 +1,15 @@
 // Unit tests of the Markdown stage: heading ids, safe mode, the plain-text
-// outputs, links and wiki links. Conformance is in markdown_spec_test.cc.
+// outputs, links, wiki links and permissive autolinks. Conformance is in
+// markdown_spec_test.cc.
 #include "markdown/markdown.h"
 
 #include <gtest/gtest.h>
+#include <md4c.h>
 
 #include <string>
 #include <vector>
 
+#include "markdown/autolink.h"
 #include "markdown/heading_ids.h"
 #include "markdown/html_escape.h"
 #include "markdown/url_filter.h"
@@ -165,6 +168,88 @@ TEST(MarkdownTest, LinksListsEveryDestinationInOrder) {
   EXPECT_EQ((std::vector<std::string>{"/one", "two.png", "https://three.example",
                                       "http://www.four.example", "javascript:five", "/six%20x"}),
             rendered.links);
+}
+
+// FindAutolinks() on one text, as "text -> href" per link.
+std::vector<std::string> Autolinks(std::string_view text, bool open_start = true,
+                                   bool open_end = true) {
+  std::vector<std::string> found;
+  for (const Autolink& link :
+       FindAutolinks(text, {.url = true, .www = true, .email = true}, open_start, open_end)) {
+    found.push_back(std::string(text.substr(link.begin, link.end - link.begin)) + " -> " +
+                    link.href);
+  }
+  return found;
+}
+
+TEST(MarkdownTest, FindAutolinksFollowsThePermissiveAutolinkSpec) {
+  using Links = std::vector<std::string>;
+  const struct {
+    std::string_view text;
+    Links links;
+  } cases[] = {
+      {"https://example.com", {"https://example.com -> https://example.com"}},
+      {"HTTP://Example.COM", {"HTTP://Example.COM -> HTTP://Example.COM"}},
+      {"ssh://example.com mailto:x", {}},
+      {"www.example.com", {"www.example.com -> http://www.example.com"}},
+      {"a@b.cd", {"a@b.cd -> mailto:a@b.cd"}},
+      // Boundaries before: whitespace (also Unicode) and opening brackets only.
+      {"(https://a.org [www.a.org {a@a.org",
+       {"https://a.org -> https://a.org", "www.a.org -> http://www.a.org",
+        "a@a.org -> mailto:a@a.org"}},
+      {"\u00A0www.a.org\u3000", {"www.a.org -> http://www.a.org"}},
+      {":www.a.org \"www.a.org *a@a.org x.www.a.org", {}},
+      // Boundaries after: whitespace, closing brackets, . ! ? , ;
+      {"www.a.org) www.b.org] www.c.org} www.d.org.",
+       {"www.a.org -> http://www.a.org", "www.b.org -> http://www.b.org",
+        "www.c.org -> http://www.c.org", "www.d.org -> http://www.d.org"}},
+      {"www.a.org: www.b.org* www.c.org\"", {}},
+      // Hosts: two components, the last of two characters; .-_ between alnums.
+      {"https://localhost https://a.b https://a-.org https://a..org www.a", {}},
+      {"https://my-host_1.example.org",
+       {"https://my-host_1.example.org -> https://my-host_1.example.org"}},
+      // Paths, queries, fragments; trailing punctuation and unmatched ')' stay out.
+      {"https://a.org/x/y_z.png?", {"https://a.org/x/y_z.png -> https://a.org/x/y_z.png"}},
+      {"https://a.org/dir/...", {"https://a.org/dir/ -> https://a.org/dir/"}},
+      {"https://a.org/~u/+/1", {"https://a.org/~u/+/1 -> https://a.org/~u/+/1"}},
+      {"(https://a.org/?q=M+(b))", {"https://a.org/?q=M+(b) -> https://a.org/?q=M+(b)"}},
+      {"https://a.org/?q=(b", {}},
+      {"https://a.org/?v=_x&y=1#top.",
+       {"https://a.org/?v=_x&y=1#top -> https://a.org/?v=_x&y=1#top"}},
+      {"https://a.org#", {}},  // a bare '#' is no fragment, nor punctuation that may follow
+      // E-mail user names: .-_+ only between alnums.
+      {"a.b-c_d+e@x.org", {"a.b-c_d+e@x.org -> mailto:a.b-c_d+e@x.org"}},
+      {"john__doe@x.org john.@x.org a@b", {}},
+      {"a@b.org@c.org", {}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(c.links, Autolinks(c.text)) << c.text;
+}
+
+TEST(MarkdownTest, FindAutolinksAtTheEdgesOfTheText) {
+  EXPECT_TRUE(Autolinks("www.a.org", false, true).empty());
+  EXPECT_TRUE(Autolinks("www.a.org", true, false).empty());
+  EXPECT_EQ(1u, Autolinks("x www.a.org.", true, false).size());
+  EXPECT_TRUE(FindAutolinks("www.a.org a@a.org", {.url = true}, true, true).empty());
+  EXPECT_EQ(1u, FindAutolinks("www.a.org a@a.org", {.email = true}, true, true).size());
+}
+
+TEST(MarkdownTest, AutolinksFollowTheParserFlags) {
+  Options options;
+  options.parser_flags_override = MD_FLAG_PERMISSIVEURLAUTOLINKS;
+  EXPECT_EQ("<p><a href=\"https://a.org\">https://a.org</a> www.a.org a@a.org</p>\n",
+            Render("https://a.org www.a.org a@a.org\n", options).html);
+  options.parser_flags_override = 0;
+  EXPECT_EQ("<p>https://a.org</p>\n", Render("https://a.org\n", options).html);
+}
+
+TEST(MarkdownTest, AutolinksCountAsTextAndLinks) {
+  const Rendered rendered = Render("# Mail me@a.org\n\nSee *www.a.org*, x&amp;y.\n");
+  EXPECT_EQ(
+      "<h1 id=\"mail-meaorg\">Mail <a href=\"mailto:me@a.org\">me@a.org</a></h1>\n"
+      "<p>See <em><a href=\"http://www.a.org\">www.a.org</a></em>, x&amp;y.</p>\n",
+      rendered.html);
+  EXPECT_EQ("Mail me@a.org\nSee www.a.org, x&y.", rendered.plain_text);
+  EXPECT_EQ((std::vector<std::string>{"mailto:me@a.org", "http://www.a.org"}), rendered.links);
 }
 
 std::optional<WikiLink> FakeResolver(std::string_view target) {

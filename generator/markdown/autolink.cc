@@ -1,30 +1,36 @@
 // Permissive autolink recognition. A link is a scheme (or "www.", or a user
 // name and '@'), a host, and for URLs an optional path, query and fragment.
-// Each part is letters and digits joined by a few punctuation characters that
-// must sit between two of them, so trailing punctuation ends the link; and the
-// whole link must be set off from the text around it.
+// Each part is letters and digits with a few punctuation characters, never
+// at its end, so that trailing punctuation is left out; and the whole link
+// must be set off from the text around it.
 #include "markdown/autolink.h"
 
 #include <optional>
+#include <vector>
 
 namespace portalgen::markdown {
 namespace {
 
 constexpr size_t kNone = std::string_view::npos;
 
-// The characters of one part of a link. Letters and digits are always allowed;
-// `joining` characters only right after and before one, `free` ones anywhere.
+// The characters of one part of a link: letters, digits and `punctuation`.
+// In a `joined` part each punctuation character must sit between two letters
+// or digits. Otherwise punctuation may go anywhere but at the end, except the
+// characters of `may_end`, and `brackets` allows balanced '(' and ')'.
 struct PartSyntax {
-  std::string_view joining;
-  std::string_view free;
-  bool brackets;  // balanced '(' ')' are allowed and count as letters for joining
+  std::string_view punctuation;
+  bool joined;
+  std::string_view may_end;
+  bool brackets;
 };
 
-constexpr PartSyntax kUserName = {".-_+", "", false};
-constexpr PartSyntax kHost = {".-_", "", false};
-constexpr PartSyntax kPath = {".-_", "/", false};
-constexpr PartSyntax kQuery = {"&.-+_=", "", true};
-constexpr PartSyntax kFragment = {".-+_", "", false};
+constexpr PartSyntax kUserName = {".-_+", true, "", false};
+constexpr PartSyntax kHost = {".-_", true, "", false};
+// Newer md4c's regressions.txt links paths like "/+/545836" and "/~user" and
+// queries like "?v=_tEL8", so these parts are not joined (md4c 0.4.8 agrees).
+constexpr PartSyntax kPath = {"/.-_+~", false, "/", false};
+constexpr PartSyntax kQuery = {"&.-+_=", false, "", true};
+constexpr PartSyntax kFragment = {".-+_", false, "", false};
 
 constexpr std::string_view kSchemes[] = {"http://", "https://", "ftp://"};
 
@@ -74,35 +80,42 @@ bool ClosesAt(std::string_view text, size_t pos, bool open_end) {
 bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a')
-                                                     : text[i];
+    const char c =
+        text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
     if (c != prefix[i]) return false;
   }
   return true;
 }
 
-// Returns the end of the longest run of `syntax` starting at `pos`. An
-// unbalanced '(' ends the run before it: "(see x.org/a?b=(c)" keeps its '('.
+// Returns the end of the longest run of `syntax` starting at `pos`. A ')'
+// that closes nothing ends the run, and so does an unbalanced '(' before it:
+// "(see x.org/?q=a)" and "x.org/?q=a(b" both end the link after the "a".
 size_t ScanPart(std::string_view text, size_t pos, const PartSyntax& syntax) {
-  const auto letter_before = [&](char c) { return IsAlnum(c) || (syntax.brackets && c == ')'); };
-  const auto letter_after = [&](char c) { return IsAlnum(c) || (syntax.brackets && c == '('); };
   std::vector<size_t> unclosed;
   size_t i = pos;
   for (; i < text.size(); ++i) {
     const char c = text[i];
-    if (IsAlnum(c) || Contains(syntax.free, c)) continue;
+    if (IsAlnum(c)) continue;
     if (syntax.brackets && c == '(') {
       unclosed.push_back(i);
-    } else if (syntax.brackets && c == ')' && !unclosed.empty()) {
+      continue;
+    }
+    if (syntax.brackets && c == ')') {
+      if (unclosed.empty()) break;
       unclosed.pop_back();
-    } else if (!Contains(syntax.joining, c) || i == pos || !letter_before(text[i - 1]) ||
-               i + 1 == text.size() || !letter_after(text[i + 1])) {
+      continue;
+    }
+    if (!Contains(syntax.punctuation, c)) break;
+    if (syntax.joined &&
+        (i == pos || !IsAlnum(text[i - 1]) || i + 1 == text.size() || !IsAlnum(text[i + 1]))) {
       break;
     }
   }
-  if (!unclosed.empty()) {
-    i = unclosed.front();
-    while (i > pos && Contains(syntax.joining, text[i - 1])) --i;
+  if (!unclosed.empty()) i = unclosed.front();
+  // Punctuation at the end belongs to the sentence, not to the link.
+  while (i > pos && Contains(syntax.punctuation, text[i - 1]) &&
+         !Contains(syntax.may_end, text[i - 1])) {
+    --i;
   }
   return i;
 }

@@ -205,6 +205,7 @@ void HtmlRenderer::EndPlainLine() {
 }
 
 Rendered HtmlRenderer::TakeResult() {
+  FlushText(true);
   while (!plain_.empty() && (plain_.back() == '\n' || plain_.back() == ' ')) plain_.pop_back();
   return std::move(result_);
 }

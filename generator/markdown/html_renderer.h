@@ -1,6 +1,7 @@
 // The md4c callback client that writes HTML and collects what the rest of the
 // pipeline needs (plain text, headings, links). Its HTML matches md4c's own
-// md_html() byte for byte, except for heading ids and the safe-mode filters.
+// md_html() byte for byte, except for heading ids, the safe-mode filters and
+// permissive autolinks, which follow newer md4c's rules (autolink.h).
 #ifndef PORTALGEN_MARKDOWN_HTML_RENDERER_H_
 #define PORTALGEN_MARKDOWN_HTML_RENDERER_H_
 

@@ -44,17 +44,27 @@ unsigned ParserFlags(const Options& options) {
   return options.wiki_resolver ? kGithubFlags | MD_FLAG_WIKILINKS : kGithubFlags;
 }
 
+AutolinkKinds AutolinkKindsOf(unsigned flags) {
+  AutolinkKinds kinds;
+  kinds.url = (flags & MD_FLAG_PERMISSIVEURLAUTOLINKS) != 0;
+  kinds.www = (flags & MD_FLAG_PERMISSIVEWWWAUTOLINKS) != 0;
+  kinds.email = (flags & MD_FLAG_PERMISSIVEEMAILAUTOLINKS) != 0;
+  return kinds;
+}
+
 }  // namespace
 
 Rendered Render(std::string_view markdown, const Options& options) {
+  const unsigned flags = ParserFlags(options);
   MD_PARSER parser = {};
-  parser.flags = ParserFlags(options);
+  // Permissive autolinks are the renderer's (newer rules than md4c 0.4.8's).
+  parser.flags = flags & ~MD_FLAG_PERMISSIVEAUTOLINKS;
   parser.enter_block = OnEnterBlock;
   parser.leave_block = OnLeaveBlock;
   parser.enter_span = OnEnterSpan;
   parser.leave_span = OnLeaveSpan;
   parser.text = OnText;
-  HtmlRenderer renderer(options);
+  HtmlRenderer renderer(options, AutolinkKindsOf(flags));
   // md_parse fails only when out of memory; callbacks never abort it, and a
   // partial document is the best we can return then.
   md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &renderer);

@@ -35,6 +35,8 @@ struct Options {
   /// When set, replaces the md4c parser flags (MD_FLAG_* from md4c.h) that
   /// Render() would choose. The site never sets it; the conformance tests use
   /// it to run md4c's extension spec files with the flags each example names.
+  /// MD_FLAG_PERMISSIVE*AUTOLINKS select our own autolink recognition
+  /// (markdown/autolink.h); md4c's is never used.
   std::optional<unsigned> parser_flags_override;
 };
 
