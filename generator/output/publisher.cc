@@ -1,5 +1,7 @@
 #include "output/publisher.h"
 
+#include "base/thread_pool.h"
+
 namespace portalgen::output {
 
 namespace {
@@ -32,22 +34,39 @@ bool IsSafeOutputPath(const std::string& rel) {
   return true;
 }
 
-Status Publish(FileSystem& fs, const std::string& output_dir,
-               const std::vector<OutputFile>& files) {
+namespace {
+
+// Writes every file under `staging`, `jobs` at a time. On failure returns the error of the
+// first failing file in list order, so that the message does not depend on thread timing.
+Status WriteAll(FileSystem& fs, const std::string& staging, const std::vector<OutputFile>& files,
+                int jobs) {
+  for (const OutputFile& file : files) {
+    if (!IsSafeOutputPath(file.path)) {
+      return Status::Io("refusing to write outside the output folder: '" + file.path + "'");
+    }
+  }
+  std::vector<Status> written(files.size(), Status::Ok());
+  ParallelFor(files.size(), jobs, [&](size_t i) {
+    written[i] = fs.Write(JoinPath(staging, files[i].path), files[i].bytes);
+  });
+  for (const Status& s : written) {
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Publish(FileSystem& fs, const std::string& output_dir, const std::vector<OutputFile>& files,
+               int jobs) {
   const std::string staging = StagingDir(output_dir);
   const std::string backup = BackupDir(output_dir);
   // Leftovers of an interrupted run are ours to remove.
   if (Status s = fs.RemoveAll(staging); !s.ok()) return s;
   if (Status s = fs.RemoveAll(backup); !s.ok()) return s;
-  for (const OutputFile& file : files) {
-    if (!IsSafeOutputPath(file.path)) {
-      fs.RemoveAll(staging);
-      return Status::Io("refusing to write outside the output folder: '" + file.path + "'");
-    }
-    if (Status s = fs.Write(JoinPath(staging, file.path), file.bytes); !s.ok()) {
-      fs.RemoveAll(staging);
-      return s;
-    }
+  if (Status s = WriteAll(fs, staging, files, jobs); !s.ok()) {
+    fs.RemoveAll(staging);
+    return s;
   }
   const bool had_output = fs.IsDirectory(output_dir) || fs.IsFile(output_dir);
   if (files.empty()) return fs.RemoveAll(output_dir);  // nothing was staged: an empty site

@@ -1,10 +1,10 @@
 #include "render/theme.h"
 
 #include <regex>
-#include <sstream>
+
+#include <kainjow/mustache.hpp>
 
 #include "base/did_you_mean.h"
-#include "render/mustache_data.h"
 
 namespace portalgen::render {
 
@@ -110,32 +110,6 @@ void CollectKeys(const nlohmann::json& value, std::set<std::string>& out) {
   }
 }
 
-// A mustache context that records the names it cannot resolve instead of ignoring them.
-class StrictContext : public mustache::basic_context<std::string> {
- public:
-  StrictContext(const mustache::data* root, const std::map<std::string, mustache::data>& partials)
-      : inner_(root), partials_(partials) {}
-  void push(const mustache::data* data) override { inner_.push(data); }
-  void pop() override { inner_.pop(); }
-  const mustache::data* get(const std::string& name) const override {
-    const mustache::data* found = inner_.get(name);
-    if (found == nullptr) missing_.push_back({name, false});
-    return found;
-  }
-  const mustache::data* get_partial(const std::string& name) const override {
-    auto it = partials_.find(name);
-    if (it != partials_.end()) return &it->second;
-    missing_.push_back({name, true});
-    return nullptr;
-  }
-  const std::vector<std::pair<std::string, bool>>& missing() const { return missing_; }
-
- private:
-  mustache::context<std::string> inner_;
-  const std::map<std::string, mustache::data>& partials_;
-  mutable std::vector<std::pair<std::string, bool>> missing_;
-};
-
 }  // namespace
 
 std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source_dir,
@@ -185,7 +159,7 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
       sink.Add(SyntaxError(*source, parsed.error_message()));
       ok = false;
     }
-    File file{source, {}};
+    File file{source, {}, parsed.is_valid() ? ParseTemplate(source->text()) : TemplateTree()};
     std::vector<std::string> open;
     for (const ScannedTag& t : ScanTags(source->text())) {
       if (t.kind == '/' && !open.empty()) open.pop_back();
@@ -271,24 +245,17 @@ std::optional<std::string> Theme::Render(const std::string& name, const nlohmann
     sink.Error("themes", 0, 0, "no template '" + name + ".mustache' in the theme");
     return std::nullopt;
   }
-  std::map<std::string, mustache::data> partials;
-  for (const auto& [key, file] : partials_) partials.emplace(key, mustache::data(file.source->text()));
-  const mustache::data data = ToMustacheData(view);
-  StrictContext ctx(&data, partials);
-  mustache::mustache tmpl(it->second.source->text());
-  std::ostringstream out;
-  tmpl.render(ctx, out);
-  if (!tmpl.is_valid()) {
-    sink.Add(SyntaxError(*it->second.source, tmpl.error_message()));
+  const PartialLookup partials = [this](const std::string& key) -> const TemplateTree* {
+    auto found = partials_.find(key);
+    return found == partials_.end() ? nullptr : &found->second.tree;
+  };
+  MissingNames missing;
+  std::string html = RenderTemplate(it->second.tree, view, partials, missing);
+  if (!missing.empty()) {
+    for (const auto& [unknown, partial] : missing) ReportUnknown(name, unknown, partial, view, sink);
     return std::nullopt;
   }
-  if (!ctx.missing().empty()) {
-    for (const auto& [missing, partial] : ctx.missing()) {
-      ReportUnknown(name, missing, partial, view, sink);
-    }
-    return std::nullopt;
-  }
-  return out.str();
+  return html;
 }
 
 }  // namespace portalgen::render

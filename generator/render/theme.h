@@ -17,6 +17,7 @@
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "base/source_map.h"
+#include "render/template_tree.h"
 
 namespace portalgen::render {
 
@@ -54,6 +55,7 @@ class Theme {
   struct File {
     std::shared_ptr<const SourceText> source;
     std::vector<Tag> tags;  // every {{name}}, section and partial tag, in order
+    TemplateTree tree;      // parsed once at load, rendered for every page
   };
   void ReportUnknown(const std::string& name, const std::string& missing, bool partial,
                      const nlohmann::json& view, DiagnosticSink& sink) const;

@@ -33,7 +33,9 @@ std::string ViewContext::PagedPath(const std::string& first, int page) {
   return page <= 1 ? first : first + "page/" + std::to_string(page) + "/";
 }
 
-json SiteJson(const ViewContext& ctx, const std::string& current_section) {
+namespace {
+
+json BuildSiteJson(const ViewContext& ctx, const std::string& current_section) {
   const config::SiteConfig& c = ctx.config;
   json nav = json::array();
   const std::pair<const char*, const char*> kNav[] = {
@@ -78,6 +80,14 @@ json SiteJson(const ViewContext& ctx, const std::string& current_section) {
           {"priorities", priorities}};
 }
 
+}  // namespace
+
+json SiteJson(const ViewContext& ctx, const std::string& current_section) {
+  auto [it, added] = ctx.memo->site.try_emplace(current_section);
+  if (added) it->second = BuildSiteJson(ctx, current_section);
+  return it->second;
+}
+
 json PageJson(const ViewContext& ctx, const std::string& path, const std::string& title,
               const std::string& description, const std::string& kind) {
   return {{"title", title},
@@ -116,9 +126,7 @@ std::string MetaLine(const Document& doc) {
   return out;
 }
 
-}  // namespace
-
-json Card(const ViewContext& ctx, index::DocId id) {
+json BuildCard(const ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
   std::optional<content::PartialDate> date = content::SortDate(doc);
   std::string title = doc.title;
@@ -133,6 +141,15 @@ json Card(const ViewContext& ctx, index::DocId id) {
           {"has_date", date.has_value()},
           {"date_iso", date ? IsoDate(*date) : ""},
           {"date_display", date ? DisplayDate(*date) : ""}};
+}
+
+}  // namespace
+
+json Card(const ViewContext& ctx, index::DocId id) {
+  std::vector<json>& cards = ctx.memo->cards;
+  if (cards.size() != ctx.lib.docs.size()) cards.assign(ctx.lib.docs.size(), json());
+  if (cards[id].is_null()) cards[id] = BuildCard(ctx, id);
+  return cards[id];
 }
 
 json Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {

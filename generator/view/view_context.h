@@ -3,6 +3,8 @@
 #define PORTALGEN_VIEW_VIEW_CONTEXT_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,10 +27,20 @@ struct PageSpec {
   std::optional<index::DocId> doc = std::nullopt;  // the document a detail page shows
 };
 
+/// The json that thousands of pages repeat (a document's card, the `site` object of a
+/// section), built once and copied after that. Filled while the view stage runs, which is on
+/// one thread.
+struct ViewMemo {
+  std::vector<json> cards;          // by DocId; null until built
+  std::map<std::string, json> site;  // by current section
+};
+
 struct ViewContext {
   const config::SiteConfig& config;
   const index::Library& lib;
   int64_t now = 0;  // seconds since the epoch; splits upcoming from past events
+  // Behind a pointer so that builders taking `const ViewContext&` can fill it.
+  std::shared_ptr<ViewMemo> memo = std::make_shared<ViewMemo>();
 
   /// Link to a site path, under the base path: "/briefs/" -> "/icat/briefs/".
   std::string Url(std::string_view site_path) const;

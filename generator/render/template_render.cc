@@ -1,0 +1,184 @@
+// RenderTemplate: walks a TemplateTree over a json view, writing straight into one string.
+#include <string_view>
+
+#include "render/template_tree.h"
+
+namespace portalgen::render {
+
+namespace {
+
+using nlohmann::json;
+using Kind = TemplateNode::Kind;
+
+// What ToMustacheData turns into kainjow's `false`: false, "", null.
+bool IsFalse(const json& v) {
+  if (v.is_boolean()) return !v.get<bool>();
+  if (v.is_string()) return v.get_ref<const std::string&>().empty();
+  return !(v.is_number() || v.is_object() || v.is_array());
+}
+
+// kainjow's html_escape, appending instead of returning a copy.
+void AppendEscaped(std::string_view s, std::string& out) {
+  size_t done = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* entity = nullptr;
+    switch (s[i]) {
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&apos;";
+        break;
+      default:
+        continue;
+    }
+    out.append(s.substr(done, i - done));
+    out.append(entity);
+    done = i + 1;
+  }
+  out.append(s.substr(done));
+}
+
+class Renderer {
+ public:
+  Renderer(const json& view, const PartialLookup& partials, MissingNames& missing)
+      : partials_(partials), missing_(missing) {
+    stack_.push_back(&view);
+  }
+
+  std::string Run(const TemplateTree& tree) {
+    Walk(tree);
+    EndLine();
+    return std::move(out_);
+  }
+
+ private:
+  void Walk(const TemplateTree& nodes) {
+    for (const TemplateNode& node : nodes) Visit(node);
+  }
+
+  void Visit(const TemplateNode& node) {
+    switch (node.kind) {
+      case Kind::kText:
+        out_ += node.text;
+        break;
+      case Kind::kNewline:
+        if (!EndLine()) out_ += node.text;
+        line_start_ = out_.size();
+        break;
+      case Kind::kVariable:
+      case Kind::kRawVariable:
+        if (const json* v = Get(node)) Variable(*v, node.kind == Kind::kVariable);
+        break;
+      case Kind::kSection:
+        if (const json* v = Get(node); v != nullptr && !IsFalse(*v) && !IsEmptyList(*v)) {
+          Section(node, v);
+        }
+        break;
+      case Kind::kInverted:
+        if (const json* v = Get(node); v == nullptr || IsFalse(*v) || IsEmptyList(*v)) {
+          Section(node, v);
+        }
+        break;
+      case Kind::kPartial:
+        if (const TemplateTree* partial = partials_(node.text)) {
+          Walk(*partial);
+        } else {
+          missing_.push_back({node.text, true});
+        }
+        break;
+    }
+  }
+
+  // At the end of a line: drops it when it held a section tag and otherwise only blanks.
+  // Returns whether it was dropped (then its newline goes too).
+  bool EndLine() {
+    const bool drop =
+        had_section_tag_ && out_.find_first_not_of(" \t", line_start_) == std::string::npos;
+    if (drop) out_.resize(line_start_);
+    had_section_tag_ = false;
+    return drop;
+  }
+
+  static bool IsEmptyList(const json& v) { return v.is_array() && v.empty(); }
+
+  void Variable(const json& v, bool escape) {
+    if (v.is_string()) {
+      Append(v.get_ref<const std::string&>(), escape);
+    } else if (v.is_number()) {
+      Append(v.dump(), escape);
+    }
+  }
+
+  void Append(std::string_view s, bool escape) {
+    if (escape) {
+      AppendEscaped(s, out_);
+    } else {
+      out_.append(s);
+    }
+  }
+
+  // A list renders the body once per item; any other value once, as the innermost context;
+  // nothing (an inverted section over a missing name) renders it with the contexts as they are.
+  void Section(const TemplateNode& node, const json* v) {
+    if (v != nullptr && v->is_array()) {
+      if (v->empty()) return Body(node, v);
+      for (const json& item : *v) Body(node, &item);
+    } else {
+      Body(node, v);
+    }
+  }
+
+  void Body(const TemplateNode& node, const json* context) {
+    had_section_tag_ = true;
+    if (context != nullptr) stack_.push_back(context);
+    Walk(node.children);
+    if (context != nullptr) stack_.pop_back();
+    had_section_tag_ = true;
+  }
+
+  // The innermost context that holds the whole (dotted) name; "." is the innermost context.
+  const json* Get(const TemplateNode& node) {
+    if (node.text == ".") return stack_.back();
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const json* v = *it;
+      for (const std::string& part : node.parts) {
+        if (!v->is_object()) {
+          v = nullptr;
+          break;
+        }
+        auto found = v->find(part);
+        v = found == v->end() ? nullptr : &*found;
+        if (v == nullptr) break;
+      }
+      if (v != nullptr) return v;
+    }
+    missing_.push_back({node.text, false});
+    return nullptr;
+  }
+
+  const PartialLookup& partials_;
+  MissingNames& missing_;
+  std::vector<const json*> stack_;  // contexts, innermost last
+  std::string out_;
+  size_t line_start_ = 0;
+  bool had_section_tag_ = false;
+};
+
+}  // namespace
+
+std::string RenderTemplate(const TemplateTree& tree, const json& view,
+                           const PartialLookup& partials, MissingNames& missing) {
+  return Renderer(view, partials, missing).Run(tree);
+}
+
+}  // namespace portalgen::render

@@ -1,0 +1,51 @@
+// A theme template parsed once into a tree, rendered many times straight from nlohmann::json.
+//
+// Why not kainjow's renderer: it re-parses every partial at every inclusion (a card partial
+// inside a 20-item list is parsed 20 times per page) and needs the view copied into its own
+// data type first; together that was most of a build's time. kainjow still parses and
+// validates every template when the theme loads (theme.cc), and this tree follows the
+// rendering kainjow does, byte for byte:
+//   - the view maps to Mustache values as ToMustacheData (mustache_data.h) maps it: "" and null
+//     are false, numbers render as json::dump();
+//   - names resolve as kainjow's context::get does, dotted names against each context in turn;
+//   - a line that holds a section tag and otherwise only spaces or tabs is left out.
+#ifndef PORTALGEN_RENDER_TEMPLATE_TREE_H_
+#define PORTALGEN_RENDER_TEMPLATE_TREE_H_
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace portalgen::render {
+
+struct TemplateNode {
+  enum class Kind { kText, kNewline, kVariable, kRawVariable, kSection, kInverted, kPartial };
+  Kind kind = Kind::kText;
+  std::string text;                    // literal text, the newline itself, or the tag's name
+  std::vector<std::string> parts;      // the name split at dots, as kainjow looks it up
+  std::vector<TemplateNode> children;  // a section's body
+};
+
+using TemplateTree = std::vector<TemplateNode>;
+
+/// Parses template text into a tree the way kainjow's parser splits it. Requires text that
+/// kainjow accepted (balanced sections, closed tags); comments and delimiter changes leave
+/// no node because they render nothing.
+TemplateTree ParseTemplate(const std::string& text);
+
+/// Finds a partial by name; nullptr when the theme has none of that name.
+using PartialLookup = std::function<const TemplateTree*(const std::string& name)>;
+
+/// A name that did not resolve: {name, whether it was a partial}, in the order met.
+using MissingNames = std::vector<std::pair<std::string, bool>>;
+
+/// Renders `tree` with `view` as the root context. Names that do not resolve render nothing
+/// and are appended to `missing`, exactly where kainjow's strict context would record them.
+std::string RenderTemplate(const TemplateTree& tree, const nlohmann::json& view,
+                           const PartialLookup& partials, MissingNames& missing);
+
+}  // namespace portalgen::render
+
+#endif  // PORTALGEN_RENDER_TEMPLATE_TREE_H_
