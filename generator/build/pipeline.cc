@@ -35,14 +35,16 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Renders every planned page with the theme, each into its own slot.
+// Renders every planned page with the theme, each into its own slot. A page's view is freed
+// once rendered: all views at once would take more memory than all the HTML.
 std::vector<output::OutputFile> RenderPages(const render::Theme& theme,
-                                            const std::vector<view::PageSpec>& pages, int jobs,
+                                            std::vector<view::PageSpec>& pages, int jobs,
                                             DiagnosticSink& sink) {
   std::vector<output::OutputFile> files(pages.size());
   ParallelFor(pages.size(), jobs, [&](size_t i) {
     std::optional<std::string> html = theme.Render(pages[i].template_name, pages[i].view, sink);
     files[i] = {OutputFileFor(pages[i].path), html ? std::move(*html) : std::string()};
+    pages[i].view = nlohmann::json();
   });
   return files;
 }
@@ -90,8 +92,9 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   tz::CheckEventZones(lib, sink);
   timer.Done("index");
   RenderMarkdown(lib, *config, options.jobs, sink);
-  index::AddBodyReferences(lib, config->base_path());
   timer.Done("markdown");
+  index::AddBodyReferences(lib, config->base_path());
+  timer.Done("backlinks");
   if (Stop(sink, result) || !theme) return std::nullopt;
 
   // view + render templates
@@ -122,7 +125,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options) {
   std::optional<GeneratedSite> site = Generate(fs, options, result);
   if (!site) return result;
   const auto start = std::chrono::steady_clock::now();
-  Status published = output::Publish(fs, options.output_dir, site->files);
+  Status published = output::Publish(fs, options.output_dir, site->files, options.jobs);
   result.timings.emplace_back(
       "write", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   if (!published.ok()) {

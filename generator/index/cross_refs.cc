@@ -132,9 +132,10 @@ class Resolver {
 };
 
 void SortTagLists(Library& lib) {
-  for (auto& [slug, topic] : lib.topics) SortBySectionOrder(lib, topic.docs);
-  for (auto& [n, ids] : lib.priorities) SortBySectionOrder(lib, ids);
-  for (auto& [m, ids] : lib.member_events) SortBySectionOrder(lib, ids);
+  const std::vector<size_t> rank = SectionRanks(lib);
+  for (auto& [slug, topic] : lib.topics) SortBySectionOrder(rank, topic.docs);
+  for (auto& [n, ids] : lib.priorities) SortBySectionOrder(rank, ids);
+  for (auto& [m, ids] : lib.member_events) SortBySectionOrder(rank, ids);
 }
 
 }  // namespace

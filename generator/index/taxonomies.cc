@@ -12,12 +12,22 @@ using content::Kind;
 
 std::string SpeakerSlug(const std::string& name) { return Slugify(name); }
 
-void SortBySectionOrder(const Library& lib, std::vector<DocId>& ids) {
-  std::map<DocId, size_t> rank;
+std::vector<size_t> SectionRanks(const Library& lib) {
+  std::vector<size_t> rank(lib.docs.size(), lib.docs.size());
+  size_t next = 0;
   for (const auto* list : {&lib.briefs, &lib.events, &lib.members, &lib.pages}) {
-    for (DocId id : *list) rank.emplace(id, rank.size());
+    for (DocId id : *list) rank[id] = next++;
   }
+  return rank;
+}
+
+void SortBySectionOrder(const std::vector<size_t>& rank, std::vector<DocId>& ids) {
+  if (ids.size() < 2) return;
   std::sort(ids.begin(), ids.end(), [&](DocId a, DocId b) { return rank[a] < rank[b]; });
+}
+
+void SortBySectionOrder(const Library& lib, std::vector<DocId>& ids) {
+  SortBySectionOrder(SectionRanks(lib), ids);
 }
 
 namespace {
@@ -120,7 +130,9 @@ void AddBodyReferences(Library& lib, const std::string& base_path) {
       if (it != by_path.end() && it->second != from) AddOnce(lib.backlinks[it->second], from);
     }
   }
-  for (auto& [to, from] : lib.backlinks) SortBySectionOrder(lib, from);
+  // One ranking for all lists: ranking per list would be quadratic in the number of documents.
+  const std::vector<size_t> rank = SectionRanks(lib);
+  for (auto& [to, from] : lib.backlinks) SortBySectionOrder(rank, from);
 }
 
 }  // namespace portalgen::index

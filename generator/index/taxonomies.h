@@ -10,7 +10,10 @@ namespace portalgen::index {
 /// Fills lib.speakers, lib.member_speakers, lib.years and front-matter backlinks.
 void BuildTaxonomies(Library& lib);
 
-/// Sorts ids by their rank in the section orders (briefs, events, members, pages).
+/// Each document's rank in the section orders (briefs, events, members, pages), by DocId.
+std::vector<size_t> SectionRanks(const Library& lib);
+/// Sorts ids by those ranks.
+void SortBySectionOrder(const std::vector<size_t>& rank, std::vector<DocId>& ids);
 void SortBySectionOrder(const Library& lib, std::vector<DocId>& ids);
 
 }  // namespace portalgen::index
