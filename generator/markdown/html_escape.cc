@@ -27,7 +27,7 @@ constexpr std::array<bool, 256> kUrlSafe = MakeUrlSafeTable();
 
 }  // namespace
 
-void AppendEscapedHtml(std::string_view text, std::string* out) {
+void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe) {
   size_t run_start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const char* entity = nullptr;
@@ -43,6 +43,10 @@ void AppendEscapedHtml(std::string_view text, std::string* out) {
         break;
       case '"':
         entity = "&quot;";
+        break;
+      case '\'':
+        if (!apostrophe) continue;
+        entity = "&apos;";
         break;
       default:
         continue;

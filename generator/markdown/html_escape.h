@@ -8,9 +8,10 @@
 
 namespace portalgen::markdown {
 
-/// Appends `text` to `*out` with `&`, `<`, `>` and `"` replaced by entities.
-/// Safe for element content and for double-quoted attribute values.
-void AppendEscapedHtml(std::string_view text, std::string* out);
+/// Appends `text` to `*out` with `&`, `<`, `>` and `"` replaced by entities (and `'` by
+/// `&apos;` when `apostrophe`, as Mustache does). Safe for element content and quoted
+/// attribute values.
+void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe = false);
 
 /// Appends `url` to `*out` for use inside a double-quoted href/src attribute:
 /// ASCII letters, digits and `-_.+!*(),%#@?=;:/$` are kept, `&` becomes

@@ -1,6 +1,7 @@
 // RenderTemplate: walks a TemplateTree over a json view, writing straight into one string.
 #include <string_view>
 
+#include "markdown/html_escape.h"
 #include "render/template_tree.h"
 
 namespace portalgen::render {
@@ -17,35 +18,9 @@ bool IsFalse(const json& v) {
   return !(v.is_number() || v.is_object() || v.is_array());
 }
 
-// kainjow's html_escape, appending instead of returning a copy.
+// kainjow's html_escape (& < > " '), appending instead of returning a copy.
 void AppendEscaped(std::string_view s, std::string& out) {
-  size_t done = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* entity = nullptr;
-    switch (s[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        entity = "&apos;";
-        break;
-      default:
-        continue;
-    }
-    out.append(s.substr(done, i - done));
-    out.append(entity);
-    done = i + 1;
-  }
-  out.append(s.substr(done));
+  markdown::AppendEscapedHtml(s, &out, /*apostrophe=*/true);
 }
 
 class Renderer {
