@@ -183,6 +183,17 @@ TEST(ConfigTest, ErrorsHaveExactTextAndPosition) {
   }
 }
 
+TEST(ConfigTest, PriorityNumberDefinedTwice) {
+  DiagnosticSink sink;
+  ParseSiteConfig("site.toml",
+                  "title = \"T\"\n[[priorities]]\nnumber = 1\ntitle = \"A\"\n"
+                  "[[priorities]]\nnumber = 1\ntitle = \"B\"\n",
+                  sink);
+  EXPECT_EQ(Messages(sink),
+            std::vector<std::string>{"site.toml:6:10: error: priority 1 is defined twice (give "
+                                     "each [[priorities]] its own number)"});
+}
+
 TEST(ConfigTest, UnknownKeysWarnWithDidYouMean) {
   const std::string text =
       "title = \"T\"\n"

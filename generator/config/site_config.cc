@@ -33,6 +33,12 @@ void ReadPriorities(tomlx::Reader& r, const tomlx::Origin& origin, DiagnosticSin
     if (priority.number < 1 || priority.number > 6) {
       p.Error(p.Node("number") ? p.Node("number") : t, "priority 'number' must be 1 to 6");
     }
+    for (const Priority& earlier : config.priorities) {
+      if (priority.number != 0 && earlier.number == priority.number) {
+        p.Error(p.Node("number"), "priority " + std::to_string(priority.number) +
+                                      " is defined twice", "give each [[priorities]] its own number");
+      }
+    }
     priority.title = p.RequiredString("title");
     priority.shift = p.String("shift").value_or("");
     priority.slug = p.String("slug").value_or(Slugify(priority.title));
