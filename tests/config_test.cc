@@ -1,6 +1,8 @@
 // Unit tests of generator/config: site.toml defaults, every field, and exact diagnostics.
 #include <gtest/gtest.h>
 
+#include "diagnostic_lines.h"
+
 #include <string>
 #include <vector>
 
@@ -11,15 +13,7 @@
 namespace portalgen::config {
 namespace {
 
-// The first line of each diagnostic as the user sees it: "path:line:col: error: message (hint)".
-std::vector<std::string> Messages(const DiagnosticSink& sink) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : sink.Sorted()) {
-    const std::string text = FormatDiagnostic(d);
-    out.push_back(text.substr(0, text.find('\n')));
-  }
-  return out;
-}
+std::vector<std::string> Messages(const DiagnosticSink& sink) { return testing::FirstLines(sink); }
 
 TEST(ConfigTest, Defaults) {
   DiagnosticSink sink;

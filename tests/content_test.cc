@@ -2,6 +2,8 @@
 // diagnostics, and loading a content/ tree from an in-memory file system.
 #include <gtest/gtest.h>
 
+#include "diagnostic_lines.h"
+
 #include <string>
 #include <vector>
 
@@ -14,15 +16,7 @@
 namespace portalgen::content {
 namespace {
 
-// The first line of each diagnostic as the user sees it: "path:line:col: error: message (hint)".
-std::vector<std::string> Messages(const DiagnosticSink& sink) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : sink.Sorted()) {
-    const std::string text = FormatDiagnostic(d);
-    out.push_back(text.substr(0, text.find('\n')));
-  }
-  return out;
-}
+std::vector<std::string> Messages(const DiagnosticSink& sink) { return testing::FirstLines(sink); }
 
 // A content file: `fields` between the two fences, then `body`.
 std::string Md(const std::string& fields, const std::string& body = "") {

@@ -2,6 +2,8 @@
 // reference errors, built from small in-memory documents.
 #include <gtest/gtest.h>
 
+#include "diagnostic_lines.h"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,15 +20,7 @@ namespace {
 
 using content::Kind;
 
-// The first line of each diagnostic as the user sees it: "path:line:col: error: message (hint)".
-std::vector<std::string> Messages(const DiagnosticSink& sink) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : sink.Sorted()) {
-    const std::string text = FormatDiagnostic(d);
-    out.push_back(text.substr(0, text.find('\n')));
-  }
-  return out;
-}
+std::vector<std::string> Messages(const DiagnosticSink& sink) { return testing::FirstLines(sink); }
 
 using Names = std::vector<std::string>;
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "diagnostic_lines.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -66,14 +68,7 @@ Tree OutputOf(const MemoryFileSystem& fs, const std::string& dir) {
   return out;
 }
 
-std::vector<std::string> Messages(const BuildResult& r) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : r.diagnostics) {
-    const std::string text = FormatDiagnostic(d);
-    out.push_back(text.substr(0, text.find('\n')));
-  }
-  return out;
-}
+std::vector<std::string> Messages(const BuildResult& r) { return testing::FirstLines(r.diagnostics); }
 
 BuildOptions Options(int jobs, int64_t now, const std::string& output_dir = "public") {
   BuildOptions o;

@@ -2,6 +2,8 @@
 // rendering with exact diagnostics, escaping, and the JSON -> Mustache data mapping.
 #include <gtest/gtest.h>
 
+#include "diagnostic_lines.h"
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -17,15 +19,7 @@ namespace {
 using nlohmann::json;
 using Names = std::vector<std::string>;
 
-// The first line of each diagnostic as the user sees it: "path:line:col: error: message (hint)".
-Names Messages(const DiagnosticSink& sink) {
-  Names out;
-  for (const Diagnostic& d : sink.Sorted()) {
-    const std::string text = FormatDiagnostic(d);
-    out.push_back(text.substr(0, text.find('\n')));
-  }
-  return out;
-}
+Names Messages(const DiagnosticSink& sink) { return testing::FirstLines(sink); }
 
 constexpr const char* kSyntaxHint = "(every {{#section}} needs its {{/section}}, every {{ its }})";
 
