@@ -150,7 +150,8 @@ TEST_F(PipelineTest, ContentErrorKeepsThePreviousOutput) {
 TEST_F(PipelineTest, WriteFailureKeepsThePreviousOutput) {
   ASSERT_TRUE(Build(fs_, Options(2, k2020)).ok);
   const Tree before = fs_.Snapshot();
-  fs_.FailWritesUnder(".public.staging/events");
+  // Only the home page changes between 2020 and 2031 with this theme: it is the write that fails.
+  fs_.FailWritesUnder(".public.staging");
   BuildResult r = Build(fs_, Options(2, k2031));
   EXPECT_FALSE(r.ok);
   ASSERT_EQ(r.diagnostics.size(), 1u);

@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/hash.h"
 #include "base/file_system.h"
 #include "output/static_copier.h"
 
@@ -65,7 +68,8 @@ TEST_F(PublishTest, FailedWriteKeepsThePreviousOutput) {
   fs_.FailWritesUnder(StagingDir("public"));
   Status s = Publish(fs_, "public", {{"index.html", "new home"}, {"a/index.html", "a"}});
   EXPECT_FALSE(s.ok());
-  EXPECT_EQ(s.message(), ".public.staging/index.html: No space left on device");
+  // The error of the first failing file in path order, whatever the thread timing.
+  EXPECT_EQ(s.message(), ".public.staging/a/index.html: No space left on device");
   EXPECT_EQ(fs_.Snapshot(), before_);  // byte for byte, and no staging or backup folder
 }
 
@@ -117,12 +121,93 @@ TEST(PublishPathsTest, IsSafeOutputPath) {
   }
 }
 
-TEST(PublishPathsTest, StagingAndBackupSitBesideTheOutput) {
+TEST(PublishPathsTest, StagingSitsBesideTheOutput) {
   EXPECT_EQ(StagingDir("public"), ".public.staging");
-  EXPECT_EQ(BackupDir("public"), ".public.previous");
   EXPECT_EQ(StagingDir("out/site/"), "out/.site.staging");
-  EXPECT_EQ(BackupDir("./out//site"), "out/.site.previous");
+  EXPECT_EQ(StagingDir("./out//site"), "out/.site.staging");
   EXPECT_EQ(StagingDir("/tmp/x"), "/tmp/.x.staging");
+}
+
+// Incremental publishing: a MemoryFileSystem stamps every write, so "not written" is visible.
+class IncrementalPublishTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(Publish(fs_, "public", {{"index.html", "home"}, {"a/index.html", "a"},
+                                         {"b/index.html", "b"}}).ok());
+    for (const char* f : {"public/index.html", "public/a/index.html", "public/b/index.html"}) {
+      stamps_[f] = *fs_.Stamp(f);
+    }
+  }
+  // Publishes `files` with the manifest of the current output (or none).
+  Status Run(const std::vector<OutputFile>& files, bool with_manifest, Publisher** out = nullptr) {
+    Manifest manifest;
+    for (const auto& [path, bytes] : fs_.Snapshot()) {
+      if (path.rfind("public/", 0) == 0) manifest[path.substr(7)] = Hash64(bytes);
+    }
+    publisher_ = std::make_unique<Publisher>(
+        fs_, "public", with_manifest ? std::optional<Manifest>(manifest) : std::nullopt);
+    if (Status s = publisher_->Begin(); !s.ok()) return s;
+    for (const OutputFile& f : files) publisher_->Add(f);
+    if (out) *out = publisher_.get();
+    return publisher_->Commit();
+  }
+  bool Rewritten(const std::string& path) { return *fs_.Stamp(path) != stamps_[path]; }
+
+  MemoryFileSystem fs_;
+  std::map<std::string, FileStamp> stamps_;
+  std::unique_ptr<Publisher> publisher_;
+};
+
+TEST_F(IncrementalPublishTest, WritesOnlyChangedFilesAndRemovesGoneOnes) {
+  for (bool with_manifest : {true, false}) {
+    SCOPED_TRACE(with_manifest ? "manifest" : "byte comparison");
+    SetUp();
+    ASSERT_TRUE(Run({{"index.html", "home"}, {"a/index.html", "A2"}, {"c/index.html", "c"}},
+                    with_manifest).ok());
+    EXPECT_FALSE(Rewritten("public/index.html"));
+    EXPECT_TRUE(Rewritten("public/a/index.html"));
+    EXPECT_EQ(publisher_->written(), 2u);  // a (changed) and c (new)
+    EXPECT_EQ(publisher_->removed(), 1u);  // b
+    EXPECT_EQ(fs_.Snapshot(), (Tree{{"public/a/index.html", "A2"},
+                                    {"public/c/index.html", "c"},
+                                    {"public/index.html", "home"}}));
+    fs_.RemoveAll("public");
+  }
+}
+
+TEST_F(IncrementalPublishTest, NothingChangedWritesNothing) {
+  ASSERT_TRUE(Run({{"index.html", "home"}, {"a/index.html", "a"}, {"b/index.html", "b"}}, true)
+                  .ok());
+  EXPECT_EQ(publisher_->written(), 0u);
+  EXPECT_EQ(publisher_->removed(), 0u);
+  for (const auto& [path, stamp] : stamps_) EXPECT_FALSE(Rewritten(path)) << path;
+}
+
+TEST_F(IncrementalPublishTest, AManifestEntryWithoutItsFileIsWrittenAgain) {
+  fs_.RemoveAll("public/a/index.html");
+  Manifest stale = {{"index.html", Hash64("home")}, {"a/index.html", Hash64("a")}};
+  Publisher p(fs_, "public", stale);
+  ASSERT_TRUE(p.Begin().ok());
+  p.Add({"index.html", "home"});
+  p.Add({"a/index.html", "a"});
+  ASSERT_TRUE(p.Commit().ok());
+  EXPECT_EQ(fs_.Read("public/a/index.html").value(), "a");
+}
+
+TEST_F(IncrementalPublishTest, FailedIncrementalWriteKeepsThePreviousOutput) {
+  const Tree before = fs_.Snapshot();
+  fs_.FailWritesUnder(StagingDir("public") + "/z");
+  Status s = Run({{"index.html", "new"}, {"z/index.html", "z"}}, true);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(fs_.Snapshot(), before);  // b/ not removed, index.html not replaced, no staging
+}
+
+TEST_F(IncrementalPublishTest, TwoFilesAtOnePathAreAnError) {
+  const Tree before = fs_.Snapshot();
+  Status s = Run({{"index.html", "one"}, {"index.html", "two"}}, true);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "two outputs at 'index.html'");
+  EXPECT_EQ(fs_.Snapshot(), before);
 }
 
 TEST(StaticCopierTest, SiteStaticOverridesThemeStatic) {

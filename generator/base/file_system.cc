@@ -56,6 +56,7 @@ Status MemoryFileSystem::Write(const std::string& path, std::string_view bytes) 
     }
   }
   files_[key] = std::string(bytes);
+  written_at_[key] = ++clock_;
   return Status::Ok();
 }
 
@@ -115,6 +116,26 @@ Status MemoryFileSystem::RemoveAll(const std::string& path) {
     return entry.first == key || IsUnder(entry.first, key);
   });
   return Status::Ok();
+}
+
+Status MemoryFileSystem::Replace(const std::string& from, const std::string& to) {
+  const std::string src = NormalizePath(from), dst = NormalizePath(to);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = files_.find(src);
+  if (it == files_.end()) return Status::NotFound(from + ": no such file");
+  files_[dst] = std::move(it->second);
+  files_.erase(it);
+  written_at_[dst] = ++clock_;
+  return Status::Ok();
+}
+
+std::optional<FileStamp> MemoryFileSystem::Stamp(const std::string& path) const {
+  const std::string key = NormalizePath(path);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = files_.find(key);
+  if (it == files_.end()) return std::nullopt;
+  auto at = written_at_.find(key);
+  return FileStamp{it->second.size(), at == written_at_.end() ? 0 : at->second};
 }
 
 std::map<std::string, std::string> MemoryFileSystem::Snapshot() const {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,13 @@
 #include "base/status.h"
 
 namespace portalgen {
+
+/// What tells a file's version without reading it: its size and modification time.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
 
 class FileSystem {
  public:
@@ -30,6 +38,11 @@ class FileSystem {
   virtual Status Rename(const std::string& from, const std::string& to) = 0;
   /// Removes a file or a folder and everything in it; ok when it does not exist.
   virtual Status RemoveAll(const std::string& path) = 0;
+  /// Moves the file `from` to `to`, replacing the file at `to` if there is one, and creating
+  /// `to`'s folders as needed. Atomic for readers of `to` on a real file system.
+  virtual Status Replace(const std::string& from, const std::string& to) = 0;
+  /// Size and modification time of a regular file; nullopt when there is none at `path`.
+  virtual std::optional<FileStamp> Stamp(const std::string& path) const = 0;
 };
 
 /// The machine's file system. Symbolic links are followed only when they stay inside
@@ -43,6 +56,8 @@ class RealFileSystem : public FileSystem {
   bool IsDirectory(const std::string& path) const override;
   Status Rename(const std::string& from, const std::string& to) override;
   Status RemoveAll(const std::string& path) override;
+  Status Replace(const std::string& from, const std::string& to) override;
+  std::optional<FileStamp> Stamp(const std::string& path) const override;
 };
 
 /// An in-memory tree: files only, folders implied by their paths. Thread-safe.
@@ -55,6 +70,9 @@ class MemoryFileSystem : public FileSystem {
   bool IsDirectory(const std::string& path) const override;
   Status Rename(const std::string& from, const std::string& to) override;
   Status RemoveAll(const std::string& path) override;
+  Status Replace(const std::string& from, const std::string& to) override;
+  /// The size, and a counter of writes as the time: every write gives a new stamp.
+  std::optional<FileStamp> Stamp(const std::string& path) const override;
 
   /// Every file and its bytes, for tests.
   std::map<std::string, std::string> Snapshot() const;
@@ -64,6 +82,8 @@ class MemoryFileSystem : public FileSystem {
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::string> files_;
+  std::map<std::string, int64_t> written_at_;  // write counter at each file's last write
+  int64_t clock_ = 0;
   std::vector<std::string> failing_prefixes_;
 };
 

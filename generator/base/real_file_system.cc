@@ -1,5 +1,6 @@
 // RealFileSystem: the only place in the generator that touches the disk.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -120,6 +121,25 @@ Status RealFileSystem::RemoveAll(const std::string& path) {
   std::error_code ec;
   fs::remove_all(path, ec);
   return ec ? IoError(path, ec) : Status::Ok();
+}
+
+Status RealFileSystem::Replace(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) == 0) return Status::Ok();
+  if (errno == ENOENT && IsFile(from)) {
+    std::error_code ec;
+    const fs::path parent = fs::path(to).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    if (ec) return IoError(parent.string(), ec);
+    if (::rename(from.c_str(), to.c_str()) == 0) return Status::Ok();
+  }
+  return Status::Io(to + ": " + std::strerror(errno));
+}
+
+std::optional<FileStamp> RealFileSystem::Stamp(const std::string& path) const {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return FileStamp{static_cast<uint64_t>(st.st_size),
+                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 }
 
 }  // namespace portalgen

@@ -1,15 +1,23 @@
 #include "build/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 #include <map>
+#include <mutex>
+#include <set>
 
+#include "base/cancel.h"
+#include "base/hash.h"
 #include "base/paths.h"
 #include "base/thread_pool.h"
+#include "build/build_cache.h"
 #include "build/markdown_stage.h"
 #include "config/site_config.h"
 #include "content/loader.h"
 #include "feeds/feeds.h"
 #include "feeds/page_metadata.h"
+#include "feeds/site_files.h"
 #include "index/library.h"
 #include "output/publisher.h"
 #include "output/static_copier.h"
@@ -35,30 +43,80 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Renders every planned page with the theme, each into its own slot. A page's view is freed
-// once rendered: all views at once would take more memory than all the HTML.
-std::vector<output::OutputFile> RenderPages(const render::Theme& theme,
-                                            std::vector<view::PageSpec>& pages, int jobs,
-                                            DiagnosticSink& sink) {
-  std::vector<output::OutputFile> files(pages.size());
-  ParallelFor(pages.size(), jobs, [&](size_t i) {
-    std::optional<std::string> html = theme.Render(pages[i].template_name, pages[i].view, sink);
-    files[i] = {OutputFileFor(pages[i].path), html ? std::move(*html) : std::string()};
-    pages[i].view = nlohmann::json();
-  });
-  return files;
-}
-
-// Two outputs at one path (a static file named like a page, a page slug like a feed) would
-// silently overwrite each other.
-void ReportPathClashes(const std::vector<output::OutputFile>& files, DiagnosticSink& sink) {
-  std::map<std::string, int> seen;
-  for (const output::OutputFile& f : files) {
-    if (++seen[f.path] == 2) {
-      sink.Error("static", 0, 0, "two outputs at '" + f.path + "'",
-                 "a file in static/ or the theme has the same path as a generated page or feed");
+// Passes files on, remembering each path: two outputs at one path (a static file named like a
+// page, a page slug like a feed) would silently overwrite each other.
+class PathRecorder : public FileSink {
+ public:
+  explicit PathRecorder(FileSink& next) : next_(next) {}
+  void Add(size_t order, output::OutputFile file) override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      paths_.emplace_back(order, file.path);
+    }
+    next_.Add(order, std::move(file));
+  }
+  std::set<std::string> Taken() const {
+    const std::vector<std::string> paths = Paths();
+    return {paths.begin(), paths.end()};
+  }
+  void ReportClashes(DiagnosticSink& sink) const {
+    std::set<std::string> seen;
+    for (const std::string& path : Paths()) {
+      if (!seen.insert(path).second) {
+        sink.Error("static", 0, 0, "two outputs at '" + path + "'",
+                   "a file in static/ or the theme has the same path as a generated page or feed");
+      }
     }
   }
+
+ private:
+  std::vector<std::string> Paths() const {
+    std::vector<std::pair<size_t, std::string>> sorted = paths_;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::string> out;
+    for (auto& [order, path] : sorted) out.push_back(std::move(path));
+    return out;
+  }
+  FileSink& next_;
+  std::mutex mu_;
+  std::vector<std::pair<size_t, std::string>> paths_;
+};
+
+// Builds each page's view, renders it and hands it on, one page at a time per thread: a view
+// and its HTML live only while that page is being made.
+void RenderPages(const render::Theme& theme, const std::vector<view::PageSpec>& pages, int jobs,
+                 DiagnosticSink& diagnostics, FileSink& out) {
+  ParallelFor(pages.size(), jobs, [&](size_t i) {
+    if (CancelRequested()) return;
+    std::optional<std::string> html =
+        theme.Render(pages[i].template_name, pages[i].build(), diagnostics);
+    if (html) out.Add(i, {OutputFileFor(pages[i].path), std::move(*html)});
+  });
+}
+
+// Feeds, calendars, sitemap, search index on several threads, then alias pages (which must
+// know every other path).
+void WriteFeeds(const view::ViewContext& ctx, const std::vector<std::string>& page_paths,
+                size_t first_order, int jobs, DiagnosticSink& diagnostics, PathRecorder& out) {
+  const std::vector<feeds::FileJob> feed_jobs = feeds::FeedJobs(ctx, page_paths);
+  ParallelFor(feed_jobs.size(), jobs, [&](size_t i) {
+    if (!CancelRequested()) out.Add(first_order + i, feed_jobs[i]());
+  });
+  size_t order = first_order + feed_jobs.size();
+  for (output::OutputFile& f : feeds::AliasPages(ctx, out.Taken(), diagnostics)) {
+    out.Add(order++, std::move(f));
+  }
+}
+
+// The `now` interval in which upcoming-versus-past, hence the output, stays the same.
+GenerationFacts NowWindow(const index::Library& lib, int64_t now) {
+  GenerationFacts facts{std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+  for (index::DocId id : lib.events) {
+    const int64_t start = lib.docs[id].event.start.UnixSeconds();
+    if (start < now) facts.now_after = std::max(facts.now_after, start);
+    else facts.now_until = std::min(facts.now_until, start);
+  }
+  return facts;
 }
 
 bool Stop(const DiagnosticSink& sink, BuildResult& result) {
@@ -66,10 +124,14 @@ bool Stop(const DiagnosticSink& sink, BuildResult& result) {
   return sink.has_errors();
 }
 
-}  // namespace
+struct Generation {
+  config::SiteConfig config;
+  index::Library lib;
+  GenerationFacts facts;
+};
 
-std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& options,
-                                      BuildResult& result) {
+std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
+                              BuildResult& result, FileSink& out) {
   DiagnosticSink sink;
   StageTimer timer(result);
   // load + validate
@@ -95,46 +157,153 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   timer.Done("markdown");
   index::AddBodyReferences(lib, config->base_path());
   timer.Done("backlinks");
-  if (Stop(sink, result) || !theme) return std::nullopt;
+  if (Stop(sink, result) || !theme || CancelRequested()) return std::nullopt;
 
-  // view + render templates
+  // view + render templates, page by page, straight to `out`
   const view::ViewContext ctx{*config, lib, options.now};
   std::vector<view::PageSpec> pages = view::PlanPages(ctx);
   feeds::AddPageMetadata(ctx, pages);
-  timer.Done("view");
-  std::vector<output::OutputFile> files = RenderPages(*theme, pages, options.jobs, sink);
-  result.pages = files.size();
+  PathRecorder recorder(out);
+  RenderPages(*theme, pages, options.jobs, sink, recorder);
+  result.pages = pages.size();
+  timer.Done("pages");
+  size_t order = pages.size();
   for (output::OutputFile& f : output::CollectStaticFiles(
            fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink)) {
-    files.push_back(std::move(f));
+    recorder.Add(order++, std::move(f));
   }
-  // Further writers (feeds, calendars, sitemap, search index) append to `files` here.
   std::vector<std::string> page_paths;
   for (const view::PageSpec& p : pages) page_paths.push_back(p.path);
-  for (output::OutputFile& f : feeds::WriteAll(ctx, page_paths, sink)) {
-    files.push_back(std::move(f));
-  }
-  ReportPathClashes(files, sink);
-  timer.Done("render");
-  if (Stop(sink, result)) return std::nullopt;
-  return GeneratedSite{std::move(*config), std::move(lib), std::move(files)};
+  WriteFeeds(ctx, page_paths, order, options.jobs, sink, recorder);
+  recorder.ReportClashes(sink);
+  timer.Done("feeds");
+  if (Stop(sink, result) || CancelRequested()) return std::nullopt;
+  const GenerationFacts facts = NowWindow(lib, options.now);
+  return Generation{std::move(*config), std::move(lib), facts};
 }
 
-BuildResult Build(FileSystem& fs, const BuildOptions& options) {
+// Keeps every file, in pipeline order: for check, serve and tests.
+class Collector : public FileSink {
+ public:
+  void Add(size_t order, output::OutputFile file) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    files_.emplace_back(order, std::move(file));
+  }
+  std::vector<output::OutputFile> Take() {
+    std::sort(files_.begin(), files_.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<output::OutputFile> out;
+    out.reserve(files_.size());
+    for (auto& [order, file] : files_) out.push_back(std::move(file));
+    return out;
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::pair<size_t, output::OutputFile>> files_;
+};
+
+class PublisherSink : public FileSink {
+ public:
+  explicit PublisherSink(output::Publisher& publisher) : publisher_(publisher) {}
+  void Add(size_t, output::OutputFile file) override { publisher_.Add(file); }
+
+ private:
+  output::Publisher& publisher_;
+};
+
+// The options that change what is written (not --jobs, which never does).
+uint64_t OptionsKey(const BuildOptions& options) {
+  return Hasher().Add(options.base_url).Add(options.drafts ? 1 : 0).Digest();
+}
+
+void Fail(BuildResult& result, const std::string& path, const std::string& message,
+          const std::string& hint) {
+  result.diagnostics.push_back({Diagnostic::Severity::kError, path, 0, 0, message, hint, {}});
+}
+
+}  // namespace
+
+std::optional<GenerationFacts> GenerateTo(const FileSystem& fs, const BuildOptions& options,
+                                          BuildResult& result, FileSink& sink) {
+  std::optional<Generation> g = Run(fs, options, result, sink);
+  if (!g) return std::nullopt;
+  return g->facts;
+}
+
+std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& options,
+                                      BuildResult& result) {
+  Collector collector;
+  std::optional<Generation> g = Run(fs, options, result, collector);
+  if (!g) return std::nullopt;
+  return GeneratedSite{std::move(g->config), std::move(g->lib), collector.Take()};
+}
+
+BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   BuildResult result;
-  std::optional<GeneratedSite> site = Generate(fs, options, result);
-  if (!site) return result;
   const auto start = std::chrono::steady_clock::now();
-  Status published = output::Publish(fs, options.output_dir, site->files, options.jobs);
-  result.timings.emplace_back(
-      "write", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  if (!published.ok()) {
-    result.diagnostics.push_back({Diagnostic::Severity::kError, options.output_dir, 0, 0,
-                                  "cannot write the site: " + published.message(),
-                                  "the previous output was left as it was", {}});
+  const std::string cache_path = CachePath(options.output_dir);
+  const uint64_t generator = GeneratorFingerprint(fs);
+  const uint64_t options_key = OptionsKey(options);
+  std::optional<BuildCache> cache;
+  InputSet inputs;
+  if (use_cache) {
+    std::string why;
+    cache = ReadCache(fs, cache_path, why);
+    if (cache && cache->generator != generator) {
+      why = "the build cache is from another portalgen binary";
+      cache.reset();
+    }
+    inputs = ScanInputs(fs, options.source_dir, cache ? cache->inputs : InputSet{}, options.jobs);
+    result.timings.emplace_back(
+        "scan", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    if (cache && cache->options == options_key && cache->inputs == inputs &&
+        options.now > cache->now_after && options.now <= cache->now_until &&
+        fs.IsDirectory(options.output_dir)) {
+      result.ok = result.up_to_date = true;
+      result.files = cache->outputs.size();
+      return result;
+    }
+    if (!cache) result.notes.push_back(why + ": comparing every file with the output");
+  }
+
+  output::Publisher publisher(fs, options.output_dir,
+                              cache ? std::optional<output::Manifest>(cache->outputs)
+                                    : std::nullopt);
+  if (Status s = publisher.Begin(); !s.ok()) {
+    Fail(result, options.output_dir, "cannot prepare the output: " + s.message(),
+         "check that the output folder's parent exists and is writable");
     return result;
   }
-  result.files = site->files.size();
+  PublisherSink sink(publisher);
+  std::optional<GenerationFacts> facts = GenerateTo(fs, options, result, sink);
+  if (!facts || CancelRequested()) {
+    publisher.Abort();
+    result.interrupted = CancelRequested();
+    return result;
+  }
+  const auto commit_start = std::chrono::steady_clock::now();
+  Status staged = publisher.Check();
+  // The output is about to change: the old cache would describe it wrongly if we stopped here.
+  if (use_cache && staged.ok()) fs.RemoveAll(cache_path);
+  if (Status s = staged.ok() ? publisher.Commit() : (publisher.Abort(), staged); !s.ok()) {
+    Fail(result, options.output_dir, "cannot write the site: " + s.message(),
+         "the previous output was left as it was");
+    return result;
+  }
+  result.files = publisher.manifest().size();
+  result.written = publisher.written();
+  result.removed = publisher.removed();
+  if (use_cache) {
+    BuildCache next{generator, options_key, facts->now_after, facts->now_until,
+                    std::move(inputs), publisher.manifest()};
+    if (Status s = WriteCache(fs, cache_path, next); !s.ok()) {
+      result.notes.push_back("cannot write the build cache: " + s.message());
+    }
+  }
+  result.timings.emplace_back(
+      "commit",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count());
   result.ok = true;
   return result;
 }

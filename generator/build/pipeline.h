@@ -28,10 +28,23 @@ struct BuildOptions {
 struct BuildResult {
   std::vector<Diagnostic> diagnostics;  // sorted
   bool ok = false;
+  bool interrupted = false;  // stopped by SIGINT/SIGTERM (see base/cancel.h); nothing written
+  bool up_to_date = false;   // no input changed since the last build: nothing to do
   size_t documents = 0;
-  size_t pages = 0;  // HTML pages rendered
-  size_t files = 0;  // files written
+  size_t pages = 0;    // HTML pages rendered
+  size_t files = 0;    // files the site has
+  size_t written = 0;  // files written because they are new or changed
+  size_t removed = 0;  // files removed because the site no longer has them
+  std::vector<std::string> notes;  // e.g. why the build cache was not used
   std::vector<std::pair<std::string, double>> timings;  // stage -> seconds
+};
+
+/// Receives generated files as soon as each is made; Add is called from several threads.
+/// `order` numbers the files in the pipeline's fixed order (pages in plan order first).
+class FileSink {
+ public:
+  virtual ~FileSink() = default;
+  virtual void Add(size_t order, output::OutputFile file) = 0;
 };
 
 /// Everything a successful generation produced: the typed site and its files.
@@ -46,8 +59,23 @@ struct GeneratedSite {
 std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& options,
                                       BuildResult& result);
 
-/// Generate, then publish atomically into options.output_dir.
-BuildResult Build(FileSystem& fs, const BuildOptions& options);
+/// What a generation knows besides its files.
+struct GenerationFacts {
+  // The output is the same for every `now` in (now_after, now_until]: the event starts next
+  // to `now` (the only use of the clock is upcoming-versus-past).
+  int64_t now_after = 0;
+  int64_t now_until = 0;
+};
+
+/// Runs every stage, handing each file to `sink` as soon as it is made, so that no build holds
+/// the whole site in memory. Returns nullopt when a stage failed (diagnostics in `result`).
+std::optional<GenerationFacts> GenerateTo(const FileSystem& fs, const BuildOptions& options,
+                                          BuildResult& result, FileSink& sink);
+
+/// Generates, then publishes into options.output_dir: only new and changed files are written,
+/// and nothing is touched unless the whole build succeeded. With `use_cache`, the build cache
+/// beside the output (build/build_cache.h) makes an unchanged tree a no-op.
+BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache = true);
 
 }  // namespace portalgen::build
 

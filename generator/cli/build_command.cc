@@ -1,8 +1,11 @@
 // `portalgen build`: the whole pipeline, published atomically to the output folder.
+#include <signal.h>
+
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 
+#include "base/cancel.h"
 #include "base/file_system.h"
 #include "build/pipeline.h"
 #include "cli/commands.h"
@@ -39,9 +42,16 @@ std::optional<std::string> CheckOutputDir(const std::string& source, const std::
 
 void PrintSummary(const build::BuildResult& r, const build::BuildOptions& o, double seconds,
                   std::ostream& out) {
+  if (r.up_to_date) {
+    out << "portalgen: " << o.output_dir << "/ is up to date (" << r.files
+        << " files; no input changed) in " << std::fixed << std::setprecision(2) << seconds
+        << " s\n";
+    return;
+  }
   out << "portalgen: built " << r.pages << " pages, " << r.files << " files from "
-      << r.documents << " documents into " << o.output_dir << "/ in " << std::fixed
-      << std::setprecision(2) << seconds << " s\n";
+      << r.documents << " documents into " << o.output_dir << "/ (" << r.written
+      << " written, " << r.removed << " removed) in " << std::fixed << std::setprecision(2)
+      << seconds << " s\n";
 }
 
 }  // namespace
@@ -59,12 +69,13 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
       ("now", po::value(&now), "reference time for upcoming/past events: 2026-11-23, "
                                "2026-11-23T10:00:00Z or epoch seconds (default: "
                                "SOURCE_DATE_EPOCH, else the clock)")
+      ("no-cache", "ignore and do not write the build cache (.portalgen-cache/ beside the output)")
       ("quiet,q", "print errors and warnings only")
       ("timings", "print how long each stage took");
   po::variables_map vm;
   const std::string synopsis =
       "[--source DIR] [--output DIR] [--drafts] [--base-url URL] [--jobs N] [--now T]\n"
-      "       [--quiet] [--timings]";
+      "       [--no-cache] [--quiet] [--timings]";
   if (auto code = ParseOptions("build", synopsis, desc, args, vm, io)) return *code;
   if (options.jobs < 0) {
     io.err << "portalgen build: error: --jobs must be 0 or more\n";
@@ -79,11 +90,19 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
   }
   const auto start = std::chrono::steady_clock::now();
   RealFileSystem fs;
-  build::BuildResult result = build::Build(fs, options);
+  InstallCancelHandlers();
+  build::BuildResult result = build::Build(fs, options, vm.count("no-cache") == 0);
   io.err << FormatDiagnostics(result.diagnostics);
+  if (result.interrupted) {
+    io.err << "portalgen: build interrupted; " << options.output_dir << "/ was left unchanged\n";
+    return CancelSignal() == SIGTERM ? 128 + SIGTERM : 128 + SIGINT;
+  }
   if (!result.ok) {
     io.err << "portalgen: build failed; " << options.output_dir << "/ was left unchanged\n";
     return kExitErrors;
+  }
+  if (!vm.count("quiet")) {
+    for (const std::string& note : result.notes) io.err << "portalgen: note: " << note << "\n";
   }
   if (vm.count("timings")) {
     for (const auto& [stage, seconds] : result.timings) {

@@ -127,22 +127,34 @@ std::string Calendar(const view::ViewContext& ctx, const std::string& name,
   return out;
 }
 
-std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx) {
+std::vector<std::function<output::OutputFile()>> CalendarJobs(const view::ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
-  std::vector<output::OutputFile> files;
+  std::vector<std::function<output::OutputFile()>> jobs;
   for (index::DocId id : lib.events) {
-    files.push_back(
-        {OutputFileFor(lib.PathOf(id) + "event.ics"), Calendar(ctx, lib.docs[id].title, {id})});
+    jobs.push_back([&ctx, id] {
+      return output::OutputFile{OutputFileFor(ctx.lib.PathOf(id) + "event.ics"),
+                                Calendar(ctx, ctx.lib.docs[id].title, {id})};
+    });
   }
-  files.push_back(
-      {"events/calendar.ics", Calendar(ctx, ctx.config.title + ": Events", lib.events)});
+  jobs.push_back([&ctx] {
+    return output::OutputFile{"events/calendar.ics",
+                              Calendar(ctx, ctx.config.title + ": Events", ctx.lib.events)};
+  });
   for (const auto& [member, events] : lib.member_events) {
     if (events.empty()) continue;
-    const Document& doc = lib.docs[member];
-    const std::string name = doc.member.acronym.empty() ? doc.title : doc.member.acronym;
-    files.push_back({OutputFileFor(lib.PathOf(member) + "calendar.ics"),
-                     Calendar(ctx, ctx.config.title + ": " + name + " events", events)});
+    jobs.push_back([&ctx, member = member, &events = events] {
+      const Document& doc = ctx.lib.docs[member];
+      const std::string name = doc.member.acronym.empty() ? doc.title : doc.member.acronym;
+      return output::OutputFile{OutputFileFor(ctx.lib.PathOf(member) + "calendar.ics"),
+                                Calendar(ctx, ctx.config.title + ": " + name + " events", events)};
+    });
   }
+  return jobs;
+}
+
+std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx) {
+  std::vector<output::OutputFile> files;
+  for (const auto& job : CalendarJobs(ctx)) files.push_back(job());
   return files;
 }
 

@@ -4,6 +4,7 @@
 #ifndef PORTALGEN_FEEDS_CALENDAR_H_
 #define PORTALGEN_FEEDS_CALENDAR_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ std::string VTimezone(const std::string& zone, int first_year, int last_year);
 /// events/<slug>/event.ics, events/calendar.ics and members/<slug>/calendar.ics (members with
 /// events only).
 std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx);
+/// The same files as independent jobs, in the same order, to run on several threads.
+std::vector<std::function<output::OutputFile()>> CalendarJobs(const view::ViewContext& ctx);
 
 }  // namespace portalgen::feeds
 

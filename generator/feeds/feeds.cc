@@ -1,6 +1,7 @@
 #include "feeds/feeds.h"
 
 #include <map>
+#include <memory>
 #include <set>
 
 #include "base/paths.h"
@@ -58,24 +59,39 @@ std::vector<FeedSpec> AtomFeedSpecs(const view::ViewContext& ctx) {
 
 }  // namespace
 
+std::vector<FileJob> FeedJobs(const view::ViewContext& ctx,
+                              const std::vector<std::string>& page_paths) {
+  std::vector<FileJob> jobs;
+  auto specs = std::make_shared<const std::vector<FeedSpec>>(AtomFeedSpecs(ctx));
+  for (size_t i = 0; i < specs->size(); ++i) {
+    jobs.push_back([&ctx, specs, i] {
+      const FeedSpec& spec = (*specs)[i];
+      return output::OutputFile{OutputFileFor(spec.path), AtomFeed(ctx, spec)};
+    });
+  }
+  jobs.push_back([&ctx, specs] {
+    FeedSpec site = specs->front();
+    site.path = "/rss.xml";
+    return output::OutputFile{"rss.xml", RssFeed(ctx, site)};
+  });
+  jobs.push_back([&ctx, specs] {
+    FeedSpec site = specs->front();
+    site.path = "/feed.json";
+    return output::OutputFile{"feed.json", JsonFeed(ctx, site)};
+  });
+  for (FileJob& job : CalendarJobs(ctx)) jobs.push_back(std::move(job));
+  jobs.push_back([&ctx, &page_paths] { return Sitemap(ctx, page_paths); });
+  jobs.push_back([&ctx] { return Robots(ctx); });
+  jobs.push_back([&ctx] { return SearchIndex(ctx); });
+  jobs.push_back([] { return SearchScript(); });
+  return jobs;
+}
+
 std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
                                          const std::vector<std::string>& page_paths,
                                          DiagnosticSink& sink) {
   std::vector<output::OutputFile> files;
-  const std::vector<FeedSpec> specs = AtomFeedSpecs(ctx);
-  for (const FeedSpec& spec : specs)
-    files.push_back({OutputFileFor(spec.path), AtomFeed(ctx, spec)});
-  FeedSpec site = specs.front();
-  site.path = "/rss.xml";
-  files.push_back({"rss.xml", RssFeed(ctx, site)});
-  site.path = "/feed.json";
-  files.push_back({"feed.json", JsonFeed(ctx, site)});
-  for (output::OutputFile& f : CalendarFiles(ctx)) files.push_back(std::move(f));
-  files.push_back(Sitemap(ctx, page_paths));
-  files.push_back(Robots(ctx));
-  files.push_back(SearchIndex(ctx));
-  files.push_back(SearchScript());
-
+  for (const FileJob& job : FeedJobs(ctx, page_paths)) files.push_back(job());
   std::set<std::string> taken;
   for (const std::string& p : page_paths) taken.insert(OutputFileFor(p));
   for (const output::OutputFile& f : files) taken.insert(f.path);

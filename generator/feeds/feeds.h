@@ -3,6 +3,7 @@
 #ifndef PORTALGEN_FEEDS_FEEDS_H_
 #define PORTALGEN_FEEDS_FEEDS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,13 @@ namespace portalgen::feeds {
 std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
                                          const std::vector<std::string>& page_paths,
                                          DiagnosticSink& sink);
+
+/// One output file, made on demand; jobs are independent and may run on any thread.
+using FileJob = std::function<output::OutputFile()>;
+/// WriteAll's files but the alias pages, as jobs in WriteAll's order. `ctx` and `page_paths`
+/// must outlive the jobs.
+std::vector<FileJob> FeedJobs(const view::ViewContext& ctx,
+                              const std::vector<std::string>& page_paths);
 
 }  // namespace portalgen::feeds
 

@@ -2,25 +2,22 @@
 
 #include "feeds/json_ld.h"
 
+#include <memory>
+#include <set>
+
 namespace portalgen::feeds {
 
 using nlohmann::json;
 
 namespace {
 
-// Site paths of pages that have their own Atom feed next to them (see feeds.cc).
-bool HasOwnFeed(const view::ViewContext& ctx, const std::string& path) {
-  if (path == "/briefs/" || path == "/events/") return true;
-  if (path.rfind("/topics/", 0) == 0 && path.size() > 8 && path.find("/page/") == std::string::npos) {
-    return ctx.lib.topics.count(path.substr(8, path.size() - 9)) > 0;
-  }
-  for (const config::Priority& p : ctx.config.priorities) {
-    if (ctx.PriorityPath(p.number) == path) return true;
-  }
-  for (index::DocId id : ctx.lib.members) {
-    if (ctx.lib.PathOf(id) == path) return true;
-  }
-  return false;
+// Site paths of the pages that have their own Atom feed next to them (see feeds.cc).
+std::set<std::string> PathsWithOwnFeed(const view::ViewContext& ctx) {
+  std::set<std::string> paths = {"/briefs/", "/events/"};
+  for (const auto& [slug, topic] : ctx.lib.topics) paths.insert(view::ViewContext::TopicPath(slug));
+  for (const config::Priority& p : ctx.config.priorities) paths.insert(ctx.PriorityPath(p.number));
+  for (index::DocId id : ctx.lib.members) paths.insert(ctx.lib.PathOf(id));
+  return paths;
 }
 
 std::string CalendarPath(const view::ViewContext& ctx, const view::PageSpec& page) {
@@ -37,28 +34,33 @@ std::string CalendarPath(const view::ViewContext& ctx, const view::PageSpec& pag
 }  // namespace
 
 void AddPageMetadata(const view::ViewContext& ctx, std::vector<view::PageSpec>& pages) {
-  const json site_ld = SiteJsonLd(ctx);
-  const std::string site_ld_text = ScriptSafeJson(site_ld);
-  json site_feeds = json::array(
+  auto site_ld_text = std::make_shared<const std::string>(ScriptSafeJson(SiteJsonLd(ctx)));
+  auto site_feeds = std::make_shared<const json>(json::array(
       {{{"title", ctx.config.title + " (Atom)"}, {"url", ctx.Url("/feed.xml")},
         {"type", "application/atom+xml"}},
        {{"title", ctx.config.title + " (RSS)"}, {"url", ctx.Url("/rss.xml")},
         {"type", "application/rss+xml"}},
        {{"title", ctx.config.title + " (JSON Feed)"}, {"url", ctx.Url("/feed.json")},
-        {"type", "application/feed+json"}}});
+        {"type", "application/feed+json"}}}));
+  const std::set<std::string> own_feed = PathsWithOwnFeed(ctx);
   for (view::PageSpec& page : pages) {
-    json& p = page.view["page"];
-    p["json_ld"] = page.doc ? ScriptSafeJson(JsonLd(ctx, *page.doc)) : site_ld_text;
-    json feeds = site_feeds;
-    if (HasOwnFeed(ctx, page.path)) {
-      feeds.push_back({{"title", p.value("title", "") + " (Atom)"},
-                       {"url", ctx.Url(page.path + "feed.xml")},
-                       {"type", "application/atom+xml"}});
-    }
-    p["feeds"] = std::move(feeds);
     const std::string ics = CalendarPath(ctx, page);
-    p["has_ics"] = !ics.empty();
-    p["ics_url"] = ics.empty() ? "" : ctx.Url(ics);
+    page.build = [&ctx, inner = std::move(page.build), doc = page.doc, path = page.path,
+                  own = own_feed.count(page.path) > 0, ics, site_ld_text, site_feeds] {
+      json view = inner();
+      json& p = view["page"];
+      p["json_ld"] = doc ? ScriptSafeJson(JsonLd(ctx, *doc)) : *site_ld_text;
+      json feeds = *site_feeds;
+      if (own) {
+        feeds.push_back({{"title", p.value("title", "") + " (Atom)"},
+                         {"url", ctx.Url(path + "feed.xml")},
+                         {"type", "application/atom+xml"}});
+      }
+      p["feeds"] = std::move(feeds);
+      p["has_ics"] = !ics.empty();
+      p["ics_url"] = ics.empty() ? "" : ctx.Url(ics);
+      return view;
+    };
   }
 }
 

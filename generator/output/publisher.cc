@@ -1,22 +1,19 @@
 #include "output/publisher.h"
 
+#include <algorithm>
+#include <set>
+
+#include "base/hash.h"
 #include "base/thread_pool.h"
 
 namespace portalgen::output {
 
-namespace {
-
-std::string Sibling(const std::string& output_dir, const std::string& suffix) {
+std::string StagingDir(const std::string& output_dir) {
   const std::string normalized = NormalizePath(output_dir);
   const std::string parent = ParentPath(normalized);
   const std::string name = normalized.substr(parent.empty() ? 0 : parent.size() + 1);
-  return JoinPath(parent, "." + name + suffix);
+  return JoinPath(parent, "." + name + ".staging");
 }
-
-}  // namespace
-
-std::string StagingDir(const std::string& output_dir) { return Sibling(output_dir, ".staging"); }
-std::string BackupDir(const std::string& output_dir) { return Sibling(output_dir, ".previous"); }
 
 bool IsSafeOutputPath(const std::string& rel) {
   if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos ||
@@ -34,55 +31,119 @@ bool IsSafeOutputPath(const std::string& rel) {
   return true;
 }
 
-namespace {
+Publisher::Publisher(FileSystem& fs, std::string output_dir, std::optional<Manifest> previous)
+    : fs_(fs),
+      output_dir_(NormalizePath(output_dir)),
+      staging_(StagingDir(output_dir)),
+      previous_(std::move(previous)) {}
 
-// Writes every file under `staging`, `jobs` at a time. On failure returns the error of the
-// first failing file in list order, so that the message does not depend on thread timing.
-Status WriteAll(FileSystem& fs, const std::string& staging, const std::vector<OutputFile>& files,
-                int jobs) {
-  for (const OutputFile& file : files) {
-    if (!IsSafeOutputPath(file.path)) {
-      return Status::Io("refusing to write outside the output folder: '" + file.path + "'");
-    }
+Status Publisher::Begin() {
+  // Leftovers of an interrupted run are ours to remove; so is the backup folder of older
+  // versions, which swapped whole folders.
+  if (Status s = fs_.RemoveAll(staging_); !s.ok()) return s;
+  const std::string old_backup = staging_.substr(0, staging_.size() - 8) + ".previous";
+  if (Status s = fs_.RemoveAll(old_backup); !s.ok()) return s;
+  fresh_ = !fs_.IsDirectory(output_dir_);
+  if (fresh_ && fs_.IsFile(output_dir_)) {
+    return Status::Io(output_dir_ + ": is a file, not a folder");
   }
-  std::vector<Status> written(files.size(), Status::Ok());
-  ParallelFor(files.size(), jobs, [&](size_t i) {
-    written[i] = fs.Write(JoinPath(staging, files[i].path), files[i].bytes);
-  });
-  for (const Status& s : written) {
-    if (!s.ok()) return s;
-  }
+  if (fresh_) previous_ = Manifest{};
   return Status::Ok();
 }
 
-}  // namespace
+bool Publisher::Unchanged(const OutputFile& file, uint64_t hash) const {
+  if (fresh_) return false;
+  const std::string target = JoinPath(output_dir_, file.path);
+  if (previous_) {
+    auto it = previous_->find(file.path);
+    return it != previous_->end() && it->second == hash && fs_.IsFile(target);
+  }
+  Result<std::string> old = fs_.Read(target);
+  return old.ok() && old.value() == file.bytes;
+}
 
-Status Publish(FileSystem& fs, const std::string& output_dir, const std::vector<OutputFile>& files,
-               int jobs) {
-  const std::string staging = StagingDir(output_dir);
-  const std::string backup = BackupDir(output_dir);
-  // Leftovers of an interrupted run are ours to remove.
-  if (Status s = fs.RemoveAll(staging); !s.ok()) return s;
-  if (Status s = fs.RemoveAll(backup); !s.ok()) return s;
-  if (Status s = WriteAll(fs, staging, files, jobs); !s.ok()) {
-    fs.RemoveAll(staging);
+void Publisher::Add(const OutputFile& file) {
+  if (!IsSafeOutputPath(file.path)) {
+    std::lock_guard<std::mutex> lock(mu_);
+    errors_.emplace(file.path,
+                    Status::Io("refusing to write outside the output folder: '" + file.path + "'"));
+    return;
+  }
+  const uint64_t hash = Hash64(file.bytes);
+  const bool unchanged = Unchanged(file, hash);
+  Status written = unchanged ? Status::Ok() : fs_.Write(JoinPath(staging_, file.path), file.bytes);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!next_.emplace(file.path, hash).second) ++clashes_[file.path];
+  if (!written.ok()) errors_.emplace(file.path, std::move(written));
+  if (!unchanged && written.ok()) staged_.push_back(file.path);
+}
+
+Status Publisher::Check() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!errors_.empty()) return errors_.begin()->second;
+  if (!clashes_.empty()) return Status::Io("two outputs at '" + clashes_.begin()->first + "'");
+  return Status::Ok();
+}
+
+Status Publisher::Commit() {
+  if (Status s = Check(); !s.ok()) {
+    Abort();
     return s;
   }
-  const bool had_output = fs.IsDirectory(output_dir) || fs.IsFile(output_dir);
-  if (files.empty()) return fs.RemoveAll(output_dir);  // nothing was staged: an empty site
-  if (had_output) {
-    if (Status s = fs.Rename(output_dir, backup); !s.ok()) {
-      fs.RemoveAll(staging);
+  if (fresh_) {
+    if (staged_.empty()) return Status::Ok();  // an empty site: nothing to publish
+    Status s = fs_.Rename(staging_, output_dir_);
+    if (!s.ok()) Abort();
+    return s;
+  }
+  return CommitInPlace();
+}
+
+// Moves each staged file over its old version (one rename each: a reader sees the old file or
+// the new one, never a mix), then removes what the new site no longer has.
+Status Publisher::CommitInPlace() {
+  std::sort(staged_.begin(), staged_.end());
+  for (const std::string& path : staged_) {
+    if (Status s = fs_.Replace(JoinPath(staging_, path), JoinPath(output_dir_, path)); !s.ok()) {
+      Abort();
       return s;
     }
   }
-  if (Status s = fs.Rename(staging, output_dir); !s.ok()) {
-    if (had_output) fs.Rename(backup, output_dir);  // put the old site back
-    fs.RemoveAll(staging);
-    return s;
+  std::vector<std::string> gone;
+  if (previous_) {
+    for (const auto& [path, hash] : *previous_) {
+      if (!next_.count(path)) gone.push_back(JoinPath(output_dir_, path));
+    }
+  } else if (Result<std::vector<std::string>> all = fs_.ListFiles(output_dir_); all.ok()) {
+    const std::string prefix = output_dir_ == "." ? "" : output_dir_ + "/";
+    for (const std::string& file : all.value()) {
+      if (!next_.count(file.substr(prefix.size()))) gone.push_back(file);
+    }
   }
-  if (had_output) fs.RemoveAll(backup);
-  return Status::Ok();
+  std::set<std::string> folders;
+  for (const std::string& file : gone) {
+    if (fs_.RemoveAll(file).ok()) ++removed_;
+    folders.insert(ParentPath(file));
+  }
+  // Folders left empty go too, deepest first ("events/x/" after its last file went).
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+    for (std::string dir = *it; dir.size() > output_dir_.size(); dir = ParentPath(dir)) {
+      Result<std::vector<std::string>> left = fs_.ListFiles(dir);
+      if (!left.ok() || !left.value().empty()) break;
+      fs_.RemoveAll(dir);
+    }
+  }
+  return fs_.RemoveAll(staging_);
+}
+
+void Publisher::Abort() { fs_.RemoveAll(staging_); }
+
+Status Publish(FileSystem& fs, const std::string& output_dir, const std::vector<OutputFile>& files,
+               int jobs) {
+  Publisher publisher(fs, output_dir, std::nullopt);
+  if (Status s = publisher.Begin(); !s.ok()) return s;
+  ParallelFor(files.size(), jobs, [&](size_t i) { publisher.Add(files[i]); });
+  return publisher.Commit();
 }
 
 }  // namespace portalgen::output

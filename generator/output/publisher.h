@@ -1,8 +1,17 @@
-// Atomic publish: write everything into a staging folder beside the output, then swap it in.
-// On any failure the previous output stays byte-for-byte as it was.
+// Publishing the built site without ever showing a half-built one, and writing only what
+// changed. Files arrive one by one (from several threads); each is compared with what the
+// output already holds (by the hash in the previous manifest, or by its bytes when there is
+// no trusted manifest); only new or changed files are written, into a staging folder beside
+// the output. Commit() then moves them into place and removes files the site no longer has.
+// Until Commit(), the output is untouched: a failed or interrupted build calls Abort() and
+// leaves it byte for byte as it was.
 #ifndef PORTALGEN_OUTPUT_PUBLISHER_H_
 #define PORTALGEN_OUTPUT_PUBLISHER_H_
 
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,18 +21,58 @@
 
 namespace portalgen::output {
 
+/// Every file of a published site: path (relative to the output folder) -> content hash.
+using Manifest = std::map<std::string, uint64_t>;
+
 /// True when `rel` is a safe relative output path (no "..", no absolute path, no '\\').
 bool IsSafeOutputPath(const std::string& rel);
 
-/// Writes `files` under a staging folder `<parent>/.<name>.staging`, on up to `jobs` threads
-/// (0: one per core; `fs` must take concurrent writes), then renames it to `output_dir` (the
-/// old output is moved aside first and removed after the swap).
+class Publisher {
+ public:
+  /// `previous` is the manifest of what `output_dir` holds now, when the build cache is
+  /// trusted; without it, files are compared with the output's bytes.
+  Publisher(FileSystem& fs, std::string output_dir, std::optional<Manifest> previous);
+
+  /// Removes leftovers of an interrupted run. Call once, before Add().
+  Status Begin();
+  /// Takes one file of the new site. Thread-safe. Errors are kept for Commit().
+  void Add(const OutputFile& file);
+  /// The first problem among the files added (by path), or a path added twice; Ok otherwise.
+  Status Check() const;
+  /// Puts the new site in place. On error the output is left as it was, when it can be.
+  Status Commit();
+  /// Drops everything staged; the output stays as it was.
+  void Abort();
+
+  /// After Commit(): the manifest of the output, and how many files were written / removed.
+  const Manifest& manifest() const { return next_; }
+  size_t written() const { return staged_.size(); }
+  size_t removed() const { return removed_; }
+
+ private:
+  bool Unchanged(const OutputFile& file, uint64_t hash) const;
+  Status CommitInPlace();
+
+  FileSystem& fs_;
+  std::string output_dir_;
+  std::string staging_;
+  std::optional<Manifest> previous_;
+  bool fresh_ = false;  // no output yet: the staging folder becomes the output
+
+  mutable std::mutex mu_;
+  Manifest next_;
+  std::vector<std::string> staged_;          // paths written into staging
+  std::map<std::string, Status> errors_;     // by path, so the first one reported is stable
+  std::map<std::string, int> clashes_;       // paths added more than once
+  size_t removed_ = 0;
+};
+
+/// Publishes a complete list of files (no previous manifest): the convenience form.
 Status Publish(FileSystem& fs, const std::string& output_dir, const std::vector<OutputFile>& files,
                int jobs = 1);
 
-/// The staging and backup folders Publish uses for `output_dir`.
+/// The staging folder Publisher uses for `output_dir`: `<parent>/.<name>.staging`.
 std::string StagingDir(const std::string& output_dir);
-std::string BackupDir(const std::string& output_dir);
 
 }  // namespace portalgen::output
 

@@ -189,7 +189,9 @@ json MemberFields(const ViewContext& ctx, index::DocId id) {
 
 }  // namespace
 
-PageSpec DetailPage(const ViewContext& ctx, index::DocId id) {
+namespace {
+
+json DetailView(const ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
   const std::string path = ctx.lib.PathOf(id);
   const std::string section = content::SectionName(doc.kind);
@@ -214,7 +216,15 @@ PageSpec DetailPage(const ViewContext& ctx, index::DocId id) {
     case Kind::kMember: Merge(page, MemberFields(ctx, id)); break;
     case Kind::kPage: break;
   }
-  return {path, content::KindName(doc.kind), std::move(view), id};
+  return view;
+}
+
+}  // namespace
+
+PageSpec DetailPage(const ViewContext& ctx, index::DocId id) {
+  const Document& doc = ctx.lib.docs[id];
+  return {ctx.lib.PathOf(id), content::KindName(doc.kind), [&ctx, id] { return DetailView(ctx, id); },
+          id};
 }
 
 }  // namespace portalgen::view

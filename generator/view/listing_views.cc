@@ -43,14 +43,20 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
                                 std::to_string(pages) + ")";
     json crumbs = breadcrumbs;
     if (page > 1) crumbs.push_back({{"title", title}, {"url", ctx.Url(path)}});
-    json view = PageView(ctx, page_path, page_title, intro, "list", section, crumbs);
     const size_t begin = static_cast<size_t>(page - 1) * per_page;
     const size_t end = std::min(ids.size(), begin + per_page);
-    view["page"]["intro"] = intro;
-    view["page"]["items"] = Cards(ctx, {ids.begin() + begin, ids.begin() + end});
-    view["page"]["has_items"] = end > begin;
-    view["page"]["pagination"] = Pagination(ctx, path, page, pages);
-    out.push_back({page_path, "list", std::move(view)});
+    std::vector<index::DocId> slice(ids.begin() + begin, ids.begin() + end);
+    out.push_back({page_path, "list",
+                   [&ctx, path, page_path, page_title, intro, section, crumbs = std::move(crumbs),
+                    slice = std::move(slice), page, pages] {
+                     json view =
+                         PageView(ctx, page_path, page_title, intro, "list", section, crumbs);
+                     view["page"]["intro"] = intro;
+                     view["page"]["items"] = Cards(ctx, slice);
+                     view["page"]["has_items"] = !slice.empty();
+                     view["page"]["pagination"] = Pagination(ctx, path, page, pages);
+                     return view;
+                   }});
   }
   return out;
 }
@@ -59,12 +65,14 @@ namespace {
 
 PageSpec TermsPage(const ViewContext& ctx, const std::string& path, const std::string& title,
                    const std::string& intro, json terms) {
-  json view = PageView(ctx, path, title, intro, "terms", path.substr(1, path.size() - 2),
-                       json::array());
-  view["page"]["intro"] = intro;
-  view["page"]["has_terms"] = !terms.empty();
-  view["page"]["terms"] = std::move(terms);
-  return {path, "terms", std::move(view)};
+  return {path, "terms", [&ctx, path, title, intro, terms = std::move(terms)] {
+            json view = PageView(ctx, path, title, intro, "terms",
+                                 path.substr(1, path.size() - 2), json::array());
+            view["page"]["intro"] = intro;
+            view["page"]["has_terms"] = !terms.empty();
+            view["page"]["terms"] = terms;
+            return view;
+          }};
 }
 
 void AddAll(std::vector<PageSpec>& out, std::vector<PageSpec> more) {
@@ -115,6 +123,21 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx) {
 
 namespace {
 
+// A speaker's role, position and organisation at one event, for the card of that event.
+std::string AppearanceMeta(const ViewContext& ctx, const index::SpeakerEntry::Appearance& a) {
+  const content::Speaker& s = ctx.lib.docs[a.event].event.speakers[a.index];
+  std::string org = s.organization;
+  if (auto m = ctx.lib.Find(content::Kind::kMember, s.member.value)) {
+    const content::Document& member = ctx.lib.docs[*m];
+    org = member.member.acronym.empty() ? member.title : member.member.acronym;
+  }
+  std::string meta = s.role.empty() ? "" : Label(s.role);
+  for (const std::string* part : {&s.position, static_cast<const std::string*>(&org)}) {
+    if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
+  }
+  return meta;
+}
+
 // One speaker's page: the events they spoke at, each with the role and position given there.
 std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerEntry& speaker) {
   std::vector<index::DocId> events;
@@ -124,22 +147,16 @@ std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerE
       Listing(ctx, ViewContext::SpeakerPath(speaker.slug), speaker.name,
               "Events at which " + speaker.name + " spoke.", "speakers", events, crumbs);
   // Listing pages hold consecutive runs of `events`; give each card its appearance's details.
-  size_t next = 0;
-  for (PageSpec& page : pages) {
-    for (json& card : page.view["page"]["items"]) {
-      const auto& a = speaker.appearances[next++];
-      const content::Speaker& s = ctx.lib.docs[a.event].event.speakers[a.index];
-      std::string org = s.organization;
-      if (auto m = ctx.lib.Find(content::Kind::kMember, s.member.value)) {
-        const content::Document& member = ctx.lib.docs[*m];
-        org = member.member.acronym.empty() ? member.title : member.member.acronym;
+  const size_t per_page = static_cast<size_t>(ctx.config.paginate);
+  for (size_t k = 0; k < pages.size(); ++k) {
+    pages[k].build = [&ctx, &speaker, inner = std::move(pages[k].build), first = k * per_page] {
+      json view = inner();
+      size_t next = first;
+      for (json& card : view["page"]["items"]) {
+        card["meta"] = AppearanceMeta(ctx, speaker.appearances[next++]);
       }
-      std::string meta = s.role.empty() ? "" : Label(s.role);
-      for (const std::string* part : {&s.position, static_cast<const std::string*>(&org)}) {
-        if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
-      }
-      card["meta"] = meta;
-    }
+      return view;
+    };
   }
   return pages;
 }
@@ -172,7 +189,9 @@ std::vector<PageSpec> IndexListings(const ViewContext& ctx) {
   return out;
 }
 
-PageSpec HomePage(const ViewContext& ctx) {
+namespace {
+
+json HomeView(const ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
   json view = PageView(ctx, "/", ctx.config.title, ctx.config.description, "home", "",
                        json::array());
@@ -201,10 +220,10 @@ PageSpec HomePage(const ViewContext& ctx) {
   page["members"] = members;
   page["partners"] = partners;
   page["has_members"] = !members.empty() || !partners.empty();
-  return {"/", "index", std::move(view)};
+  return view;
 }
 
-PageSpec SearchPage(const ViewContext& ctx) {
+json SearchView(const ViewContext& ctx) {
   json view = PageView(ctx, "/search/", "Search", "Search publications, events and members.",
                        "page", "search", json::array());
   json& page = view["page"];
@@ -227,13 +246,25 @@ PageSpec SearchPage(const ViewContext& ctx) {
     page[list] = json::array();
     page[std::string("has_") + list] = false;
   }
-  return {"/search/", "page", std::move(view)};
+  return view;
+}
+
+}  // namespace
+
+PageSpec HomePage(const ViewContext& ctx) {
+  return {"/", "index", [&ctx] { return HomeView(ctx); }};
+}
+
+PageSpec SearchPage(const ViewContext& ctx) {
+  return {"/search/", "page", [&ctx] { return SearchView(ctx); }};
 }
 
 PageSpec NotFoundPage(const ViewContext& ctx) {
-  json view = PageView(ctx, "/404.html", "Page not found",
-                       "The page you asked for does not exist.", "404", "404", json::array());
-  return {"/404.html", "404", std::move(view)};
+  return {"/404.html", "404", [&ctx] {
+            return PageView(ctx, "/404.html", "Page not found",
+                            "The page you asked for does not exist.", "404", "404",
+                            json::array());
+          }};
 }
 
 }  // namespace portalgen::view

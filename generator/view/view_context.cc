@@ -82,10 +82,20 @@ json BuildSiteJson(const ViewContext& ctx, const std::string& current_section) {
 
 }  // namespace
 
+const json& ViewMemo::Card(size_t id, const std::function<json()>& make) {
+  std::call_once(card_once_[id], [&] { cards_[id] = make(); });
+  return cards_[id];
+}
+
+const json& ViewMemo::Site(const std::string& section, const std::function<json()>& make) {
+  std::lock_guard<std::mutex> lock(site_mu_);
+  auto [it, added] = site_.try_emplace(section);
+  if (added) it->second = make();
+  return it->second;  // std::map nodes never move, and entries are never changed again
+}
+
 json SiteJson(const ViewContext& ctx, const std::string& current_section) {
-  auto [it, added] = ctx.memo->site.try_emplace(current_section);
-  if (added) it->second = BuildSiteJson(ctx, current_section);
-  return it->second;
+  return ctx.memo->Site(current_section, [&] { return BuildSiteJson(ctx, current_section); });
 }
 
 json PageJson(const ViewContext& ctx, const std::string& path, const std::string& title,
@@ -146,10 +156,7 @@ json BuildCard(const ViewContext& ctx, index::DocId id) {
 }  // namespace
 
 json Card(const ViewContext& ctx, index::DocId id) {
-  std::vector<json>& cards = ctx.memo->cards;
-  if (cards.size() != ctx.lib.docs.size()) cards.assign(ctx.lib.docs.size(), json());
-  if (cards[id].is_null()) cards[id] = BuildCard(ctx, id);
-  return cards[id];
+  return ctx.memo->Card(id, [&] { return BuildCard(ctx, id); });
 }
 
 json Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {

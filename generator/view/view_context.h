@@ -3,8 +3,10 @@
 #define PORTALGEN_VIEW_VIEW_CONTEXT_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,20 +21,32 @@ namespace portalgen::view {
 
 using nlohmann::json;
 
-/// One page to render: its site path, the template, and the view model the template sees.
+/// One page to render: its site path, the template, and how to build the view model the
+/// template sees. Views are built on demand, page by page, so that a build never holds more
+/// than the pages being rendered at that moment.
 struct PageSpec {
   std::string path;           // "/briefs/x/"; OutputFileFor() gives the file
   std::string template_name;  // "brief"
-  json view;
+  std::function<json()> build;  // pure; may run on any thread
   std::optional<index::DocId> doc = std::nullopt;  // the document a detail page shows
 };
 
 /// The json that thousands of pages repeat (a document's card, the `site` object of a
-/// section), built once and copied after that. Filled while the view stage runs, which is on
-/// one thread.
-struct ViewMemo {
-  std::vector<json> cards;          // by DocId; null until built
-  std::map<std::string, json> site;  // by current section
+/// section), built once and copied after that. Safe to fill from several threads.
+class ViewMemo {
+ public:
+  explicit ViewMemo(size_t documents)
+      : cards_(documents), card_once_(std::make_unique<std::once_flag[]>(documents)) {}
+  /// The card of document `id`, built by `make` the first time.
+  const json& Card(size_t id, const std::function<json()>& make);
+  /// The `site` object for a current section, built by `make` the first time.
+  const json& Site(const std::string& section, const std::function<json()>& make);
+
+ private:
+  std::vector<json> cards_;
+  std::unique_ptr<std::once_flag[]> card_once_;
+  std::mutex site_mu_;
+  std::map<std::string, json> site_;
 };
 
 struct ViewContext {
@@ -40,7 +54,7 @@ struct ViewContext {
   const index::Library& lib;
   int64_t now = 0;  // seconds since the epoch; splits upcoming from past events
   // Behind a pointer so that builders taking `const ViewContext&` can fill it.
-  std::shared_ptr<ViewMemo> memo = std::make_shared<ViewMemo>();
+  std::shared_ptr<ViewMemo> memo = std::make_shared<ViewMemo>(lib.docs.size());
 
   /// Link to a site path, under the base path: "/briefs/" -> "/icat/briefs/".
   std::string Url(std::string_view site_path) const;

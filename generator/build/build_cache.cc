@@ -1,0 +1,158 @@
+#include "build/build_cache.h"
+
+#include <charconv>
+#include <sstream>
+#include <vector>
+
+#include "base/hash.h"
+#include "base/thread_pool.h"
+
+namespace portalgen::build {
+
+namespace {
+
+constexpr char kMagic[] = "portalgen-build-cache 1";
+
+// Splits "a b c rest of line" into `n` words and the rest.
+bool Words(std::string_view line, size_t n, std::vector<std::string_view>& words,
+           std::string_view& rest) {
+  words.clear();
+  for (size_t i = 0; i < n; ++i) {
+    const size_t space = line.find(' ');
+    if (space == std::string_view::npos) return false;
+    words.push_back(line.substr(0, space));
+    line.remove_prefix(space + 1);
+  }
+  rest = line;
+  return true;
+}
+
+template <typename T>
+bool Number(std::string_view text, T& out, int base = 10) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out, base);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+bool ParseLine(std::string_view line, BuildCache& cache) {
+  std::vector<std::string_view> w;
+  std::string_view rest;
+  if (line.rfind("generator ", 0) == 0) return Number(line.substr(10), cache.generator, 16);
+  if (line.rfind("options ", 0) == 0) return Number(line.substr(8), cache.options, 16);
+  if (line.rfind("now ", 0) == 0) {
+    return Words(line, 2, w, rest) && Number(w[1], cache.now_after) &&
+           Number(rest, cache.now_until);
+  }
+  if (line.rfind("input ", 0) == 0) {
+    InputEntry e;
+    if (!Words(line, 4, w, rest) || !Number(w[1], e.hash, 16) || !Number(w[2], e.stamp.size) ||
+        !Number(w[3], e.stamp.mtime_ns) || rest.empty()) {
+      return false;
+    }
+    cache.inputs[std::string(rest)] = e;
+    return true;
+  }
+  if (line.rfind("output ", 0) == 0) {
+    uint64_t hash = 0;
+    if (!Words(line, 2, w, rest) || !Number(w[1], hash, 16) || rest.empty()) return false;
+    cache.outputs[std::string(rest)] = hash;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string CachePath(const std::string& output_dir) {
+  const std::string normalized = NormalizePath(output_dir);
+  const std::string parent = ParentPath(normalized);
+  const std::string name = normalized.substr(parent.empty() ? 0 : parent.size() + 1);
+  return JoinPath(JoinPath(parent, ".portalgen-cache"), name + ".build");
+}
+
+std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& path,
+                                    std::string& why) {
+  Result<std::string> text = fs.Read(path);
+  if (!text.ok()) {
+    why = "there is no build cache yet";
+    return std::nullopt;
+  }
+  const std::string& bytes = text.value();
+  // The last line is "end <hash of everything before it>": a torn or edited file fails it.
+  const size_t end = bytes.rfind("end ");
+  uint64_t checksum = 0;
+  if (bytes.rfind(kMagic, 0) != 0 || end == std::string::npos || bytes.back() != '\n' ||
+      !Number(std::string_view(bytes).substr(end + 4, bytes.size() - end - 5), checksum, 16) ||
+      checksum != Hash64(std::string_view(bytes).substr(0, end))) {
+    why = "the build cache " + path + " is damaged";
+    return std::nullopt;
+  }
+  BuildCache cache;
+  std::string_view rest = std::string_view(bytes).substr(sizeof kMagic, end - sizeof kMagic);
+  while (!rest.empty()) {
+    const size_t nl = rest.find('\n');
+    if (nl == std::string_view::npos || !ParseLine(rest.substr(0, nl), cache)) {
+      why = "the build cache " + path + " is damaged";
+      return std::nullopt;
+    }
+    rest.remove_prefix(nl + 1);
+  }
+  return cache;
+}
+
+Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
+  std::ostringstream out;
+  out << kMagic << "\n"
+      << "generator " << HexHash(cache.generator) << "\n"
+      << "options " << HexHash(cache.options) << "\n"
+      << "now " << cache.now_after << " " << cache.now_until << "\n";
+  for (const auto& [file, e] : cache.inputs) {
+    if (file.find('\n') != std::string::npos) return Status::Io(file + ": newline in a path");
+    out << "input " << HexHash(e.hash) << " " << e.stamp.size << " " << e.stamp.mtime_ns << " "
+        << file << "\n";
+  }
+  for (const auto& [file, hash] : cache.outputs) {
+    if (file.find('\n') != std::string::npos) return Status::Io(file + ": newline in a path");
+    out << "output " << HexHash(hash) << " " << file << "\n";
+  }
+  std::string text = out.str();
+  text += "end " + HexHash(Hash64(text)) + "\n";
+  const std::string temp = path + ".tmp";
+  if (Status s = fs.Write(temp, text); !s.ok()) return s;
+  return fs.Replace(temp, path);
+}
+
+InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const InputSet& known,
+                    int jobs) {
+  std::vector<std::string> paths;
+  const std::string site_toml = JoinPath(source_dir, "site.toml");
+  if (fs.IsFile(site_toml)) paths.push_back(site_toml);
+  for (const char* dir : {"content", "static", "themes"}) {
+    Result<std::vector<std::string>> files = fs.ListFiles(JoinPath(source_dir, dir));
+    if (!files.ok()) continue;  // the build itself reports unreadable folders
+    for (std::string& f : files.value()) paths.push_back(std::move(f));
+  }
+  std::vector<std::optional<InputEntry>> entries(paths.size());
+  ParallelFor(paths.size(), jobs, [&](size_t i) {
+    std::optional<FileStamp> stamp = fs.Stamp(paths[i]);
+    if (!stamp) return;
+    auto it = known.find(paths[i]);
+    if (it != known.end() && it->second.stamp == *stamp) {
+      entries[i] = it->second;
+      return;
+    }
+    Result<std::string> bytes = fs.Read(paths[i]);
+    if (bytes.ok()) entries[i] = InputEntry{*stamp, Hash64(bytes.value())};
+  });
+  InputSet out;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (entries[i]) out.emplace(std::move(paths[i]), *entries[i]);
+  }
+  return out;
+}
+
+uint64_t GeneratorFingerprint(const FileSystem& fs) {
+  Result<std::string> self = fs.Read("/proc/self/exe");
+  return Hash64(self.ok() ? self.value() : std::string("portalgen " PORTALGEN_VERSION));
+}
+
+}  // namespace portalgen::build

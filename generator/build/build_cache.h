@@ -1,0 +1,58 @@
+// The build cache: what the last successful build read and wrote, kept beside the output in
+// `<parent>/.portalgen-cache/<output name>.build`. It lets `portalgen build` stop at once when
+// no input changed, and write only the files whose bytes changed when some did.
+//
+// It is a hint, never trusted blindly: a cache that is missing, unreadable, truncated, from
+// another generator binary or for other options is ignored (with a note) and the build
+// compares its files with the output's bytes instead.
+#ifndef PORTALGEN_BUILD_BUILD_CACHE_H_
+#define PORTALGEN_BUILD_BUILD_CACHE_H_
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/file_system.h"
+#include "output/publisher.h"
+
+namespace portalgen::build {
+
+/// One input file: its stamp (to skip re-reading it) and the hash of its bytes.
+struct InputEntry {
+  FileStamp stamp;
+  uint64_t hash = 0;
+  bool operator==(const InputEntry&) const = default;
+};
+using InputSet = std::map<std::string, InputEntry>;  // by path
+
+struct BuildCache {
+  uint64_t generator = 0;  // hash of the portalgen binary that wrote it
+  uint64_t options = 0;    // hash of the build options that shape the output
+  // The output is the same for every `now` in (now_after, now_until]: between two event starts.
+  int64_t now_after = std::numeric_limits<int64_t>::min();
+  int64_t now_until = std::numeric_limits<int64_t>::max();
+  InputSet inputs;
+  output::Manifest outputs;
+};
+
+/// Where the cache of `output_dir` lives.
+std::string CachePath(const std::string& output_dir);
+
+/// The cache at `path`; nullopt with `why` set when there is none or it cannot be trusted.
+std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& path,
+                                    std::string& why);
+Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cache);
+
+/// Every input of a site (site.toml, content/, static/, themes/) with stamps and hashes. Files
+/// whose stamp matches `known` keep its hash; others are read and hashed, on `jobs` threads.
+InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const InputSet& known,
+                    int jobs);
+
+/// Hash of the running generator (its executable's bytes; the version when unreadable).
+uint64_t GeneratorFingerprint(const FileSystem& fs);
+
+}  // namespace portalgen::build
+
+#endif  // PORTALGEN_BUILD_BUILD_CACHE_H_
