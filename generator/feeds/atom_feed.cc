@@ -8,7 +8,7 @@ namespace portalgen::feeds {
 
 namespace {
 
-void AppendEntry(const view::ViewContext& ctx, const FeedEntry& e, std::string& out) {
+void MakeEntry(const view::ViewContext& ctx, const FeedEntry& e, std::string& out) {
   const content::Document& doc = ctx.lib.docs[e.id];
   const std::string url = ctx.AbsoluteUrl(ctx.lib.PathOf(e.id));
   const std::string date = Rfc3339(e.date);
@@ -26,6 +26,16 @@ void AppendEntry(const view::ViewContext& ctx, const FeedEntry& e, std::string& 
   out += "    <content type=\"html\">" +
          XmlEscape(AbsoluteHtml(doc.rendered.html, Origin(ctx.config.base_url), url)) +
          "</content>\n  </entry>\n";
+}
+
+// A document's <entry> is the same in every feed that lists it (its date comes from the
+// document too): made once per build.
+void AppendEntry(const view::ViewContext& ctx, const FeedEntry& e, std::string& out) {
+  out += ctx.memo->atom_entries.Get(e.id, [&] {
+    std::string entry;
+    MakeEntry(ctx, e, entry);
+    return entry;
+  });
 }
 
 }  // namespace

@@ -122,7 +122,8 @@ std::string Calendar(const view::ViewContext& ctx, const std::string& name,
   for (const auto& [zone, years] : ZoneYears(ctx.lib, events)) {
     out += VTimezone(zone, years.first, years.second);
   }
-  for (index::DocId id : events) out += VEvent(ctx, id);
+  // An event's VEVENT is the same in its own, its members' and the site's calendars.
+  for (index::DocId id : events) out += ctx.memo->vevents.Get(id, [&] { return VEvent(ctx, id); });
   out += ContentLine("END:VCALENDAR");
   return out;
 }

@@ -174,6 +174,13 @@ std::optional<Autolink> MatchEmail(std::string_view text, size_t pos) {
   return MakeLink(text, pos, host_end, "mailto:");
 }
 
+bool ContainsWww(std::string_view text) {
+  for (size_t dot = text.find('.', 3); dot != kNone; dot = text.find('.', dot + 1)) {
+    if (StartsWithNoCase(text.substr(dot - 3), "www.")) return true;
+  }
+  return false;
+}
+
 std::optional<Autolink> MatchAt(std::string_view text, size_t pos, AutolinkKinds kinds) {
   std::optional<Autolink> link;
   if (kinds.url) link = MatchUrl(text, pos);
@@ -187,6 +194,11 @@ std::optional<Autolink> MatchAt(std::string_view text, size_t pos, AutolinkKinds
 std::vector<Autolink> FindAutolinks(std::string_view text, AutolinkKinds kinds, bool open_start,
                                     bool open_end) {
   std::vector<Autolink> links;
+  // Most text holds no link: leave out the kinds whose marker it lacks, in one pass each,
+  // rather than trying every kind at every word.
+  if (kinds.email && text.find('@') == kNone) kinds.email = false;
+  if (kinds.url && text.find("://") == kNone) kinds.url = false;
+  if (kinds.www && !ContainsWww(text)) kinds.www = false;
   if (!kinds.any()) return links;
   size_t pos = 0;
   while (pos < text.size()) {

@@ -82,11 +82,6 @@ json BuildSiteJson(const ViewContext& ctx, const std::string& current_section) {
 
 }  // namespace
 
-const json& ViewMemo::Card(size_t id, const std::function<json()>& make) {
-  std::call_once(card_once_[id], [&] { cards_[id] = make(); });
-  return cards_[id];
-}
-
 const json& ViewMemo::Site(const std::string& section, const std::function<json()>& make) {
   std::lock_guard<std::mutex> lock(site_mu_);
   auto [it, added] = site_.try_emplace(section);
@@ -156,7 +151,7 @@ json BuildCard(const ViewContext& ctx, index::DocId id) {
 }  // namespace
 
 json Card(const ViewContext& ctx, index::DocId id) {
-  return ctx.memo->Card(id, [&] { return BuildCard(ctx, id); });
+  return ctx.memo->cards.Get(id, [&] { return BuildCard(ctx, id); });
 }
 
 json Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/once_slots.h"
 #include "config/site_config.h"
 #include "index/library.h"
 
@@ -36,15 +37,15 @@ struct PageSpec {
 class ViewMemo {
  public:
   explicit ViewMemo(size_t documents)
-      : cards_(documents), card_once_(std::make_unique<std::once_flag[]>(documents)) {}
-  /// The card of document `id`, built by `make` the first time.
-  const json& Card(size_t id, const std::function<json()>& make);
+      : cards(documents), atom_entries(documents), vevents(documents) {}
   /// The `site` object for a current section, built by `make` the first time.
   const json& Site(const std::string& section, const std::function<json()>& make);
 
+  OnceSlots<json> cards;                // by DocId: a document as a list item
+  OnceSlots<std::string> atom_entries;  // by DocId: its <entry> in every Atom feed
+  OnceSlots<std::string> vevents;       // by DocId: its VEVENT in every calendar
+
  private:
-  std::vector<json> cards_;
-  std::unique_ptr<std::once_flag[]> card_once_;
   std::mutex site_mu_;
   std::map<std::string, json> site_;
 };
