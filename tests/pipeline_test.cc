@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+#include <atomic>
+
+#include "base/cancel.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 
@@ -158,6 +161,50 @@ TEST_F(PipelineTest, WriteFailureKeepsThePreviousOutput) {
   EXPECT_EQ(r.diagnostics.back().path, "public");
   EXPECT_EQ(r.diagnostics.back().hint, "the previous output was left as it was");
   EXPECT_EQ(fs_.Snapshot(), before);
+}
+
+TEST_F(PipelineTest, ReadOnlyOutputFolderKeepsThePreviousOutput) {
+  ASSERT_TRUE(Build(fs_, Options(2, k2020)).ok);
+  const Tree before = fs_.Snapshot();
+  fs_.FailWritesUnder(".public.staging", "Read-only file system");
+  BuildResult r = Build(fs_, Options(2, k2031));
+  EXPECT_FALSE(r.ok);
+  ASSERT_EQ(Messages(r), (std::vector<std::string>{
+                             "public: error: cannot write the site: .public.staging/index.html: "
+                             "Read-only file system (the previous output was left as it was)"}));
+  EXPECT_EQ(fs_.Snapshot(), before);  // output, cache and all
+}
+
+// Stops the build (as SIGINT would) at the n-th write into the staging folder.
+class CancellingFileSystem : public MemoryFileSystem {
+ public:
+  void CancelAtWrite(int n) { left_ = n; }
+  Status Write(const std::string& path, std::string_view bytes) override {
+    if (path.rfind(".public.staging/", 0) == 0 && --left_ == 0) RequestCancel();
+    return MemoryFileSystem::Write(path, bytes);
+  }
+
+ private:
+  std::atomic<int> left_{-1};  // never reaches 0 until armed
+};
+
+TEST(PipelineCancelTest, InterruptedBuildLeavesThePreviousOutputAndNoStaging) {
+  CancellingFileSystem fs;
+  PutSite(fs);
+  ASSERT_TRUE(Build(fs, Options(1, k2020), /*use_cache=*/false).ok);
+  BuildResult r = Build(fs, Options(1, k2020), false);
+  ASSERT_TRUE(r.ok);  // nothing changed, nothing staged, nothing to interrupt
+  Put(fs, "site.toml",
+      "title = \"Tiny 2\"\nbase_url = \"https://example.org/\"\ntheme = \"tiny\"\n"
+      "[[priorities]]\nnumber = 1\nslug = \"evidence\"\ntitle = \"Evidence\"\n");
+  const Tree edited = fs.Snapshot();
+  fs.CancelAtWrite(3);
+  r = Build(fs, Options(1, k2020), false);
+  ResetCancel();
+  EXPECT_EQ(Messages(r), std::vector<std::string>{});
+  EXPECT_TRUE(r.interrupted);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(fs.Snapshot(), edited);  // the output as before the build, and no staging folder
 }
 
 TEST_F(PipelineTest, OneJobAndFourJobsGiveTheSameFiles) {

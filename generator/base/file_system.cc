@@ -50,10 +50,8 @@ Result<std::string> MemoryFileSystem::Read(const std::string& path) const {
 Status MemoryFileSystem::Write(const std::string& path, std::string_view bytes) {
   const std::string key = NormalizePath(path);
   std::lock_guard<std::mutex> lock(mu_);
-  for (const std::string& prefix : failing_prefixes_) {
-    if (key.compare(0, prefix.size(), prefix) == 0) {
-      return Status::Io(path + ": No space left on device");
-    }
+  for (const auto& [prefix, reason] : failing_prefixes_) {
+    if (key.compare(0, prefix.size(), prefix) == 0) return Status::Io(path + ": " + reason);
   }
   files_[key] = std::string(bytes);
   written_at_[key] = ++clock_;
@@ -143,9 +141,9 @@ std::map<std::string, std::string> MemoryFileSystem::Snapshot() const {
   return files_;
 }
 
-void MemoryFileSystem::FailWritesUnder(std::string prefix) {
+void MemoryFileSystem::FailWritesUnder(std::string prefix, std::string reason) {
   std::lock_guard<std::mutex> lock(mu_);
-  failing_prefixes_.push_back(NormalizePath(prefix));
+  failing_prefixes_.emplace_back(NormalizePath(prefix), std::move(reason));
 }
 
 }  // namespace portalgen

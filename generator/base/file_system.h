@@ -76,15 +76,16 @@ class MemoryFileSystem : public FileSystem {
 
   /// Every file and its bytes, for tests.
   std::map<std::string, std::string> Snapshot() const;
-  /// Makes later writes under `prefix` fail with an I/O error (to test faults).
-  void FailWritesUnder(std::string prefix);
+  /// Makes later writes under `prefix` fail with an I/O error whose message ends with
+  /// `reason` (to test faults: a full disk, a read-only folder).
+  void FailWritesUnder(std::string prefix, std::string reason = "No space left on device");
 
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::string> files_;
   std::map<std::string, int64_t> written_at_;  // write counter at each file's last write
   int64_t clock_ = 0;
-  std::vector<std::string> failing_prefixes_;
+  std::vector<std::pair<std::string, std::string>> failing_prefixes_;  // prefix, reason
 };
 
 /// Joins two '/' paths ("a" + "b/c" -> "a/b/c"); an empty side yields the other.

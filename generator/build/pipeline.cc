@@ -217,6 +217,13 @@ uint64_t OptionsKey(const BuildOptions& options) {
   return Hasher().Add(options.base_url).Add(options.drafts ? 1 : 0).Digest();
 }
 
+// Same files with the same bytes, whatever their stamps.
+bool SameBytes(const InputSet& a, const InputSet& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    return x.first == y.first && x.second.hash == y.second.hash;
+  });
+}
+
 void Fail(BuildResult& result, const std::string& path, const std::string& message,
           const std::string& hint) {
   result.diagnostics.push_back({Diagnostic::Severity::kError, path, 0, 0, message, hint, {}});
@@ -257,11 +264,15 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     inputs = ScanInputs(fs, options.source_dir, cache ? cache->inputs : InputSet{}, options.jobs);
     result.timings.emplace_back(
         "scan", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    if (cache && cache->options == options_key && cache->inputs == inputs &&
+    if (cache && cache->options == options_key && SameBytes(cache->inputs, inputs) &&
         options.now > cache->now_after && options.now <= cache->now_until &&
         fs.IsDirectory(options.output_dir)) {
       result.ok = result.up_to_date = true;
       result.files = cache->outputs.size();
+      if (cache->inputs != inputs) {  // touched, not changed: remember the new stamps
+        cache->inputs = std::move(inputs);
+        WriteCache(fs, cache_path, *cache);
+      }
       return result;
     }
     if (!cache) result.notes.push_back(why + ": comparing every file with the output");
