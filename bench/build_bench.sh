@@ -1,13 +1,19 @@
 #!/bin/sh
 # `portalgen build` against `hugo` on the synthetic corpus (compare ../shared/bench/README.md).
 #   sh bench/build_bench.sh [RUNS] [SIZES]          (defaults: 3 "1000 10000"; run from anywhere)
-# For each size N, generates the corpus once into bench/tmp/build-N/ (gen_corpus.py) with the
-# corpus's own site.toml and the repo's themes/, and, when `hugo` is installed, the same corpus
-# with --hugo-member-terms into bench/tmp/hugo-N/ over ../shared/bench/hugo-site. Then runs
-# the two builds RUNS times each, alternately (portalgen, hugo, portalgen, ...), both
-# overwriting their previous output as they would on a rebuild, and prints the median wall
-# time, user+sys CPU and peak RSS of each, and portalgen / hugo per pair of runs. The last
-# portalgen run's --timings are printed too.
+#
+# For each size N: generates the corpus once into bench/tmp/build-N/ (gen_corpus.py, with the
+# corpus's own site.toml and the repo's themes/) and, when `hugo` is installed, the same corpus
+# with --hugo-member-terms into bench/tmp/hugo-N/ over ../shared/bench/hugo-site/. Then:
+#   full builds  RUNS of each, alternating (portalgen, hugo, portalgen, ...), each into a new,
+#                empty output folder (no build cache): median wall, user+sys CPU, peak RSS, and
+#                portalgen/hugo per pair. Old outputs are deleted only at the end: on ext4,
+#                creating files right after deleting thousands is several times slower, and
+#                that would penalise whichever tool runs second.
+#   no-op        RUNS rebuilds of the last portalgen output with nothing changed (build cache).
+#   one edit     RUNS rebuilds after appending a line to one event's body (alternately adding and
+#                removing it, so every run is a real one-file change).
+# and, over the sizes, the time per page of the full build.
 # PORTALGEN=path/to/portalgen overrides the binary (default: build/portalgen).
 set -eu
 RUNS=${1:-3}; SIZES=${2:-"1000 10000"}
@@ -30,15 +36,24 @@ median() {
         END {printf "%.3f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
-# ratios A B: the median of A/B wall times, pair by pair.
-ratios() {
-    paste -d' ' "$1" "$2" | awk '{print $1 / $5}' | sort -g | awk '{v[NR]=$1}
+# ratio A B DEN NUM: the median over pairs of runs (line k of A with line k of B) of NUM / DEN,
+# awk expressions over the pasted line: $1-$4 from A, $5-$8 from B.
+ratio() {
+    paste -d' ' "$1" "$2" | awk "{print ($4) / ($3)}" | sort -g | awk '{v[NR]=$1}
         END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
-echo "portalgen: $BIN ($("$BIN" --version 2>/dev/null || echo unknown version))"
+row() {  # row NAME LOG
+    printf '  %-18s wall %8s s   cpu %8s s   peak RSS %6.0f MiB\n' "$1" \
+        "$(median "$2" '$1')" "$(median "$2" '$2+$3')" "$(median "$2" '$4/1024')"
+}
+
+echo "date: $(date -u +%F)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
+     "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(uname -sr)"
+echo "portalgen: $("$BIN" --version 2>/dev/null || echo unknown) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo no git))"
 [ -n "$HUGO" ] && echo "hugo: $("$HUGO" version)" || echo "hugo: not installed, portalgen only"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(date -u +%F)"
+RUN_ID=$$
 for N in $SIZES; do
     SITE=$TMP/build-$N
     if [ ! -d "$SITE/content" ]; then
@@ -50,23 +65,58 @@ for N in $SIZES; do
         mkdir -p "$HSITE" && cp -r "$SHARED/hugo-site/." "$HSITE/"
         python3 "$SHARED/gen_corpus.py" "$N" "$HSITE" --clean --hugo-member-terms >/dev/null
     fi
-    P=$TMP/build-$N.times; H=$TMP/hugo-$N.times
-    rm -f "$P" "$H"
+    OUTS=$TMP/outs-$RUN_ID-$N
+    mkdir -p "$OUTS"
+    P=$TMP/build-$N.times; H=$TMP/hugo-$N.times; NOOP=$TMP/noop-$N.times; EDIT=$TMP/edit-$N.times
+    rm -f "$P" "$H" "$NOOP" "$EDIT"
     i=0
     while [ "$i" -lt "$RUNS" ]; do
-        timed "$P" "$BIN" build --source "$SITE" --output "$SITE-out" --now 2026-11-23 --timings
-        [ -n "$HUGO" ] && timed "$H" "$HUGO" --quiet -s "$HSITE" -d "$HSITE-out" --cleanDestinationDir
+        OUT=$OUTS/portalgen-$i
+        timed "$P" "$BIN" build --source "$SITE" --output "$OUT" --now 2026-11-23 --timings
+        [ -n "$HUGO" ] && timed "$H" "$HUGO" --quiet -s "$HSITE" -d "$OUTS/hugo-$i"
         i=$((i + 1))
     done
+    cp "$P.out" "$TMP/full-$N.last"
+    i=0
+    while [ "$i" -lt "$RUNS" ]; do
+        timed "$NOOP" "$BIN" build --source "$SITE" --output "$OUT" --now 2026-11-23
+        i=$((i + 1))
+    done
+    EVENT=$(find "$SITE/content/events" -name '*.md' | sort | head -n 1)
+    cp "$EVENT" "$TMP/event.orig"
+    i=0
+    while [ "$i" -lt "$RUNS" ]; do
+        if [ $((i % 2)) -eq 0 ]; then printf '\nOne more line for the benchmark.\n' >>"$EVENT"
+        else cp "$TMP/event.orig" "$EVENT"; fi
+        timed "$EDIT" "$BIN" build --source "$SITE" --output "$OUT" --now 2026-11-23 --timings
+        i=$((i + 1))
+    done
+    cp "$TMP/event.orig" "$EVENT"
     echo
-    echo "N=$N, $RUNS runs each, medians:"
-    printf '  %-10s wall %8s s   cpu %8s s   peak RSS %6.0f MiB\n' portalgen \
-        "$(median "$P" '$1')" "$(median "$P" '$2+$3')" "$(median "$P" '$4/1024')"
+    echo "N=$N ($RUNS runs each, medians):"
+    row "portalgen full" "$P"
     if [ -n "$HUGO" ]; then
-        printf '  %-10s wall %8s s   cpu %8s s   peak RSS %6.0f MiB\n' hugo \
-            "$(median "$H" '$1')" "$(median "$H" '$2+$3')" "$(median "$H" '$4/1024')"
-        echo "  portalgen / hugo wall (median of pairs): $(ratios "$P" "$H")"
+        row "hugo full" "$H"
+        echo "  hugo / portalgen, pair by pair: wall $(ratio "$P" "$H" '$1' '$5')x," \
+             "cpu $(ratio "$P" "$H" '$2+$3' '$6+$7')x;" \
+             "peak RSS portalgen / hugo: $(ratio "$P" "$H" '$8' '$4')"
     fi
-    echo "  last portalgen run:"
-    sed 's/^/    /' "$P.out"
+    row "portalgen no-op" "$NOOP"
+    row "portalgen one edit" "$EDIT"
+    full=$(median "$P" '$1')
+    echo "  no-op / full: $(awk "BEGIN {printf \"%.1f\", 100 * $(median "$NOOP" '$1') / $full}") %," \
+         "one edit / full: $(awk "BEGIN {printf \"%.1f\", 100 * $(median "$EDIT" '$1') / $full}") %"
+    echo "  time per page (full wall / N): $(awk "BEGIN {printf \"%.3f\", 1000 * $full / $N}") ms"
+    echo "$N $full" >>"$TMP/per-page-$RUN_ID"
+    echo "  last full build:"
+    sed 's/^/    /' "$TMP/full-$N.last"
+    echo "  last one-edit build:"
+    sed 's/^/    /' "$EDIT.out"
+    rm -rf "$OUTS" "$TMP/outs-$RUN_ID-$N" "$TMP/.portalgen-cache"
 done
+if [ "$(wc -l <"$TMP/per-page-$RUN_ID")" -ge 2 ]; then
+    echo
+    awk 'NR == 1 {n1 = $1; t1 = $2} END {printf "time per page, N=%d -> N=%d: %+.1f %%\n",
+        n1, $1, 100 * (($2 / $1) / (t1 / n1) - 1)}' "$TMP/per-page-$RUN_ID"
+fi
+rm -f "$TMP/per-page-$RUN_ID"

@@ -275,7 +275,9 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
       }
       return result;
     }
-    if (!cache) result.notes.push_back(why + ": comparing every file with the output");
+    if (!cache && fs.IsDirectory(options.output_dir)) {
+      result.notes.push_back(why + ": comparing every file with the output");
+    }
   }
 
   output::Publisher publisher(fs, options.output_dir,
