@@ -1,5 +1,7 @@
 #include "build/markdown_stage.h"
 
+#include "feeds/search_index.h"
+
 #include "base/thread_pool.h"
 #include "index/cross_refs.h"
 
@@ -70,6 +72,11 @@ void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int j
   ParallelFor(lib.docs.size(), jobs, [&](size_t i) {
     content::Document& doc = lib.docs[i];
     doc.rendered = markdown::Render(doc.body, options);
+    // Only the search index reads the plain text, and only this much of it: keeping all of it
+    // for 10,000 documents would cost ~40 MB. (Collapsing is idempotent, so the index is the
+    // same.)
+    doc.rendered.plain_text =
+        feeds::CollapseWhitespace(doc.rendered.plain_text, feeds::kSearchTextLimit);
     for (const std::string& target : doc.rendered.broken_wiki_links) {
       ReportBrokenWikiLink(lib, doc, target, sink);
     }

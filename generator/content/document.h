@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/source_map.h"
@@ -107,7 +108,7 @@ struct Document {
   std::vector<Located<int>> priorities;
   std::vector<Ref> aliases;
 
-  std::string body;
+  std::string_view body;  // the tail of source->text(), which `source` keeps alive
   int body_line = 1;  // line of the body's first line in the file
 
   BriefData brief;

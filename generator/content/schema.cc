@@ -90,7 +90,7 @@ Document ParseDocument(Kind kind, std::string slug,
   if (!table) return doc;
 
   doc.broken = false;
-  doc.body = std::string(split->body);
+  doc.body = split->body;
   doc.body_line = split->body_line;
   if (table->empty()) {
     sink.Add(source->MakeError(1, 1, "front matter is empty", "add at least title = \"...\""));

@@ -36,21 +36,27 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
 output::OutputFile SearchIndex(const view::ViewContext& ctx) {
   using nlohmann::json;
   const index::Library& lib = ctx.lib;
-  json entries = json::array();
+  // Entry by entry into one string (the same bytes as dumping one array): a json tree of every
+  // entry would double the memory of the largest file of the site.
+  std::string out = "[";
   for (const std::vector<index::DocId>* list :
        {&lib.pages, &lib.briefs, &lib.events, &lib.members}) {
     for (index::DocId id : *list) {
       const content::Document& doc = lib.docs[id];
       const std::optional<content::PartialDate> date = content::SortDate(doc);
-      entries.push_back({{"title", doc.title},
-                         {"summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit)},
-                         {"kind", content::KindName(doc.kind)},
-                         {"date", date ? view::IsoDate(*date) : ""},
-                         {"url", ctx.Url(lib.PathOf(id))},
-                         {"text", CollapseWhitespace(doc.rendered.plain_text, kSearchTextLimit)}});
+      const json entry = {
+          {"title", doc.title},
+          {"summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit)},
+          {"kind", content::KindName(doc.kind)},
+          {"date", date ? view::IsoDate(*date) : ""},
+          {"url", ctx.Url(lib.PathOf(id))},
+          {"text", CollapseWhitespace(doc.rendered.plain_text, kSearchTextLimit)}};
+      if (out.size() > 1) out += ',';
+      out += entry.dump(-1, ' ', false, json::error_handler_t::replace);
     }
   }
-  return {"search/index.json", entries.dump(-1, ' ', false, json::error_handler_t::replace)};
+  out += ']';
+  return {"search/index.json", std::move(out)};
 }
 
 }  // namespace portalgen::feeds
