@@ -210,6 +210,9 @@ TEST(SearchIndexTest, CollapseWhitespaceCountsCodePoints) {
   EXPECT_EQ(feeds::CollapseWhitespace("  a \n\t b  ", 100), "a b");
   EXPECT_EQ(feeds::CollapseWhitespace("éééé", 3), "ééé");
   EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 3), "ab ");
+  EXPECT_EQ(feeds::CollapseWhitespace("ab  cd\n\nef ", 100), "ab cd ef");
+  EXPECT_EQ(feeds::CollapseWhitespace("aé b", 2), "aé");
+  EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 4), "ab c");
 }
 
 TEST(JsonLdTest, EventWithOffsetsPlaceOrganizers) {

@@ -12,24 +12,33 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
   std::string out;
   size_t count = 0;
   bool space = false;
+  // Characters go to `out` in runs (text[run_begin, run_end)), not one append per character.
+  size_t run_begin = 0, run_end = 0;
+  auto flush = [&] {
+    out.append(text.data() + run_begin, run_end - run_begin);
+    run_begin = run_end;
+  };
   for (size_t i = 0; i < text.size() && count < limit;) {
     const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
     const char c = text[i];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      flush();
       space = !out.empty();
       i += len;
+      run_begin = run_end = i;
       continue;
     }
-    if (space) {
+    if (space) {  // the run is empty here: the whitespace before flushed it
       out += ' ';
       ++count;
       space = false;
       if (count == limit) break;
     }
-    out.append(text, i, len);
+    run_end = i + len;
     ++count;
     i += len;
   }
+  flush();
   return out;
 }
 
