@@ -1,0 +1,65 @@
+// Target "markdown": our HTML renderer over md4c (generator/markdown/), with the options the
+// site uses and the parser flags the conformance tests use. In safe mode (the site's default)
+// no <script> tag and no javascript: link may come out, whatever the input.
+#ifndef PORTALGEN_FUZZ_MARKDOWN_TARGET_H_
+#define PORTALGEN_FUZZ_MARKDOWN_TARGET_H_
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fuzz_input.h"
+#include "markdown/markdown.h"
+
+namespace portalgen::fuzz {
+
+/// Resolves [[member:x]] and [[brief:x]] the way the site does; anything else is broken.
+inline std::optional<markdown::WikiLink> ResolveWikiLink(std::string_view target) {
+  for (std::string_view kind : {"member:", "brief:"}) {
+    if (target.substr(0, kind.size()) == kind) {
+      return markdown::WikiLink{std::string(target),
+                                "/" + std::string(kind.substr(0, kind.size() - 1)) + "s/" +
+                                    std::string(target.substr(kind.size())) + "/",
+                                "Title of " + std::string(target)};
+    }
+  }
+  return std::nullopt;
+}
+
+/// Input: one option byte (bit 0 unsafe, 1 heading ids, 2 wiki links, 3 parser flags from the
+/// next two bytes), then the Markdown. Returns why the output breaks the safe-mode contract,
+/// or "".
+inline std::string MarkdownTarget(const uint8_t* data, size_t size) {
+  FuzzInput in(data, size);
+  const uint8_t choice = in.Byte();
+  markdown::Options options;
+  options.unsafe = choice & 1;
+  options.heading_ids = choice & 2;
+  if (choice & 4) options.wiki_resolver = ResolveWikiLink;
+  if (choice & 8) options.parser_flags_override = static_cast<unsigned>(in.Int(0, 0xFFFF));
+  const markdown::Rendered out = markdown::Render(in.Rest(), options);
+  if (options.unsafe) return "";
+  std::string html = out.html;
+  std::transform(html.begin(), html.end(), html.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* bad : {"href=\"javascript:", "src=\"javascript:"}) {
+    if (html.find(bad) != std::string::npos) return std::string("safe mode let '") + bad + "' out";
+  }
+  // "<script" starts a script tag only when the name ends there ("<scripted>" is another tag).
+  for (size_t at = html.find("<script"); at != std::string::npos;
+       at = html.find("<script", at + 1)) {
+    const char next = at + 7 < html.size() ? html[at + 7] : '\0';
+    if (next == '\0' || next == '>' || next == '/' ||
+        std::isspace(static_cast<unsigned char>(next))) {
+      return "safe mode let a <script> tag out";
+    }
+  }
+  return "";
+}
+
+}  // namespace portalgen::fuzz
+
+#endif  // PORTALGEN_FUZZ_MARKDOWN_TARGET_H_
