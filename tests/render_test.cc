@@ -164,8 +164,8 @@ TEST_F(RenderThemeTest, PartialThatIncludesItselfWithoutEndIsAnError) {
                   "than 100 partials deep (a partial that includes itself must do so inside a "
                   "section that ends, e.g. {{#children}}{{> loop}}{{/children}})"});
   // Recursion that the data ends is fine.
-  const json tree = json::parse(
-      R"({"children": [{"name": "a", "children": [{"name": "b", "children": []}]}]})");
+  const json tree =
+      json::parse(R"({"children": [{"name": "a", "children": [{"name": "b", "children": []}]}]})");
   EXPECT_EQ(theme->Render("list", tree, sink), "ab");
 }
 

@@ -12,8 +12,9 @@
 // characters (é, Ж, ...) are whitespace: a site.toml that is just "é" is undefined behaviour
 // (found by fuzz/front_matter_fuzz; toml++ issues 190 and 295). Its Unicode tables are included
 // first with TOML_UNREACHABLE meaning "not whitespace", which is toml++'s own later fix.
-#include <cstdint>
 #include <toml++/impl/preprocessor.h>
+
+#include <cstdint>
 #pragma push_macro("TOML_UNREACHABLE")
 #undef TOML_UNREACHABLE
 #define TOML_UNREACHABLE return false

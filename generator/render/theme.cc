@@ -239,12 +239,13 @@ void Theme::ReportUnknown(const std::string& name, const std::string& missing, b
 }
 
 void Theme::ReportTooDeep(const std::string& partial, DiagnosticSink& sink) const {
-  Diagnostic d = partials_.at(partial).source->MakeError(
-      0, 0,
-      "partial '" + partial + "' nests more than " + std::to_string(kMaxPartialDepth) +
-          " partials deep",
-      "a partial that includes itself must do so inside a section that ends, e.g. "
-      "{{#children}}{{> " + partial + "}}{{/children}}");
+  const std::string message = "partial '" + partial + "' nests more than " +
+                              std::to_string(kMaxPartialDepth) + " partials deep";
+  const std::string hint =
+      "a partial that includes itself must do so inside a section that "
+      "ends, e.g. {{#children}}{{> " +
+      partial + "}}{{/children}}";
+  Diagnostic d = partials_.at(partial).source->MakeError(0, 0, message, hint);
   {
     std::lock_guard<std::mutex> lock(*reported_mu_);
     if (!reported_.insert({d.path, d.message}).second) return;
