@@ -132,6 +132,7 @@ TEST(FuzzTargets, OutputProblems) {
   EXPECT_EQ(OutputProblem({"rss.xml", "<a>\x01</a>"}), "rss.xml: control char");
   EXPECT_EQ(OutputProblem({"x/../y.html", ""}), "bad output path 'x/../y.html'");
   EXPECT_EQ(OutputProblem({"x.html", "\xFF"}), "x.html: invalid UTF-8");
+  EXPECT_EQ(OutputProblem({"old/cal.ics", "<!DOCTYPE html>\n<p>moved</p>\n"}), "");
   EXPECT_EQ(TomlString("a\"b\\\x01\xFF\xC3\xA9"), "\"a\\\"b\\\\\\u0001\\uFFFD\xC3\xA9\"");
 }
 
