@@ -54,12 +54,12 @@ inline std::string MarkdownTarget(const uint8_t* data, size_t size) {
       return std::string("safe mode let '") + bad + "' out";
     }
   }
-  // "<script" starts a script tag only when the name ends there ("<scripted>" is another tag).
+  // "<script" starts a script tag only when the name ends there: at '>', '/' or HTML's
+  // whitespace ("<scripted>" and "<script\v" are other tags to a browser).
   for (size_t at = html.find("<script"); at != std::string::npos;
        at = html.find("<script", at + 1)) {
-    const char next = at + 7 < html.size() ? html[at + 7] : '\0';
-    if (next == '\0' || next == '>' || next == '/' ||
-        std::isspace(static_cast<unsigned char>(next))) {
+    if (at + 7 == html.size() ||
+        std::string_view(">/ \t\n\f\r").find(html[at + 7]) != std::string_view::npos) {
       return "safe mode let a <script> tag out";
     }
   }
