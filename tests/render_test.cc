@@ -148,6 +148,27 @@ TEST_F(RenderThemeTest, UnknownPartial) {
                    "themes/t/templates/page.mustache:3:1: error: unknown partial 'footer'"}));
 }
 
+TEST_F(RenderThemeTest, PartialThatIncludesItselfWithoutEndIsAnError) {
+  // Found by fuzz/template_fuzz: the endless recursion overflowed the stack.
+  Write("templates/partials/loop", "<li>{{> loop}}</li>");
+  Write("templates/page", "{{> loop}}{{> loop}}");
+  Write("templates/partials/tree", "{{#children}}{{name}}{{> tree}}{{/children}}");
+  Write("templates/list", "{{> tree}}");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  EXPECT_FALSE(theme->Render("page", json::object(), sink).has_value());
+  EXPECT_FALSE(theme->Render("page", json::object(), sink).has_value());  // reported once
+  EXPECT_EQ(Messages(sink),
+            Names{"themes/t/templates/partials/loop.mustache: error: partial 'loop' nests more "
+                  "than 100 partials deep (a partial that includes itself must do so inside a "
+                  "section that ends, e.g. {{#children}}{{> loop}}{{/children}})"});
+  // Recursion that the data ends is fine.
+  const json tree =
+      json::parse(R"({"children": [{"name": "a", "children": [{"name": "b", "children": []}]}]})");
+  EXPECT_EQ(theme->Render("list", tree, sink), "ab");
+}
+
 TEST_F(RenderThemeTest, UnknownTemplateName) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);

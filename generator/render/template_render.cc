@@ -25,8 +25,9 @@ void AppendEscaped(std::string_view s, std::string& out) {
 
 class Renderer {
  public:
-  Renderer(const json& view, const PartialLookup& partials, MissingNames& missing)
-      : partials_(partials), missing_(missing) {
+  Renderer(const json& view, const PartialLookup& partials, MissingNames& missing,
+           std::string* too_deep)
+      : partials_(partials), missing_(missing), too_deep_(too_deep) {
     stack_.push_back(&view);
   }
 
@@ -38,7 +39,10 @@ class Renderer {
 
  private:
   void Walk(const TemplateTree& nodes) {
-    for (const TemplateNode& node : nodes) Visit(node);
+    for (const TemplateNode& node : nodes) {
+      if (stopped_) return;
+      Visit(node);
+    }
   }
 
   void Visit(const TemplateNode& node) {
@@ -66,12 +70,23 @@ class Renderer {
         break;
       case Kind::kPartial:
         if (const TemplateTree* partial = partials_(node.text)) {
-          Walk(*partial);
+          Partial(node.text, *partial);
         } else {
           missing_.push_back({node.text, true});
         }
         break;
     }
+  }
+
+  void Partial(const std::string& name, const TemplateTree& partial) {
+    if (depth_ == kMaxPartialDepth) {
+      if (too_deep_ != nullptr) *too_deep_ = name;
+      stopped_ = true;
+      return;
+    }
+    ++depth_;
+    Walk(partial);
+    --depth_;
   }
 
   // At the end of a line: drops it when it held a section tag and otherwise only blanks.
@@ -143,6 +158,9 @@ class Renderer {
 
   const PartialLookup& partials_;
   MissingNames& missing_;
+  std::string* too_deep_;
+  int depth_ = 0;  // partials being rendered
+  bool stopped_ = false;
   std::vector<const json*> stack_;  // contexts, innermost last
   std::string out_;
   size_t line_start_ = 0;
@@ -152,8 +170,9 @@ class Renderer {
 }  // namespace
 
 std::string RenderTemplate(const TemplateTree& tree, const json& view,
-                           const PartialLookup& partials, MissingNames& missing) {
-  return Renderer(view, partials, missing).Run(tree);
+                           const PartialLookup& partials, MissingNames& missing,
+                           std::string* too_deep) {
+  return Renderer(view, partials, missing, too_deep).Run(tree);
 }
 
 }  // namespace portalgen::render

@@ -41,10 +41,17 @@ using PartialLookup = std::function<const TemplateTree*(const std::string& name)
 /// A name that did not resolve: {name, whether it was a partial}, in the order met.
 using MissingNames = std::vector<std::pair<std::string, bool>>;
 
+/// Partials nest at most this deep, so that one that includes itself with no section to end
+/// the recursion is an error instead of a stack overflow.
+inline constexpr int kMaxPartialDepth = 100;
+
 /// Renders `tree` with `view` as the root context. Names that do not resolve render nothing
 /// and are appended to `missing`, exactly where kainjow's strict context would record them.
+/// A partial that would nest deeper than kMaxPartialDepth stops the rendering; its name is then
+/// stored in `too_deep` (when given).
 std::string RenderTemplate(const TemplateTree& tree, const nlohmann::json& view,
-                           const PartialLookup& partials, MissingNames& missing);
+                           const PartialLookup& partials, MissingNames& missing,
+                           std::string* too_deep = nullptr);
 
 }  // namespace portalgen::render
 

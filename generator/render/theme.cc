@@ -238,6 +238,21 @@ void Theme::ReportUnknown(const std::string& name, const std::string& missing, b
   sink.Add(std::move(d));
 }
 
+void Theme::ReportTooDeep(const std::string& partial, DiagnosticSink& sink) const {
+  const std::string message = "partial '" + partial + "' nests more than " +
+                              std::to_string(kMaxPartialDepth) + " partials deep";
+  const std::string hint =
+      "a partial that includes itself must do so inside a section that "
+      "ends, e.g. {{#children}}{{> " +
+      partial + "}}{{/children}}";
+  Diagnostic d = partials_.at(partial).source->MakeError(0, 0, message, hint);
+  {
+    std::lock_guard<std::mutex> lock(*reported_mu_);
+    if (!reported_.insert({d.path, d.message}).second) return;
+  }
+  sink.Add(std::move(d));
+}
+
 std::optional<std::string> Theme::Render(const std::string& name, const nlohmann::json& view,
                                          DiagnosticSink& sink) const {
   auto it = templates_.find(name);
@@ -250,7 +265,12 @@ std::optional<std::string> Theme::Render(const std::string& name, const nlohmann
     return found == partials_.end() ? nullptr : &found->second.tree;
   };
   MissingNames missing;
-  std::string html = RenderTemplate(it->second.tree, view, partials, missing);
+  std::string too_deep;
+  std::string html = RenderTemplate(it->second.tree, view, partials, missing, &too_deep);
+  if (!too_deep.empty()) {
+    ReportTooDeep(too_deep, sink);
+    return std::nullopt;
+  }
   if (!missing.empty()) {
     for (const auto& [unknown, partial] : missing) ReportUnknown(name, unknown, partial, view, sink);
     return std::nullopt;

@@ -57,6 +57,8 @@ class Theme {
     std::vector<Tag> tags;  // every {{name}}, section and partial tag, in order
     TemplateTree tree;      // parsed once at load, rendered for every page
   };
+  /// Reports (once) a partial that nested deeper than kMaxPartialDepth.
+  void ReportTooDeep(const std::string& partial, DiagnosticSink& sink) const;
   void ReportUnknown(const std::string& name, const std::string& missing, bool partial,
                      const nlohmann::json& view, DiagnosticSink& sink) const;
 
