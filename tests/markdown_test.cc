@@ -307,6 +307,27 @@ TEST(MarkdownTest, EscapeHtmlAndUrl) {
             EscapeUrl("/a b?c=1&d=é#x\"'<>[]%41"));
   EXPECT_EQ("-_.+!*(),%#@?=;:/$AZaz09", EscapeUrl("-_.+!*(),%#@?=;:/$AZaz09"));
   EXPECT_EQ("%7E%60%5E%7B%7D%7C%5C", EscapeUrl("~`^{}|\\"));  // as md4c-html 0.4.8 does
+  EXPECT_EQ("/a%20b?c=1&d=%C3%A9%22%27%3C%3E%00",
+            EncodeUrl(std::string("/a b?c=1&d=é\"'<>") + '\0'));
+}
+
+TEST(MarkdownTest, EscapeHtmlReplacesWhatHtmlForbids) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  const struct {
+    std::string text;
+    std::string html;
+  } cases[] = {
+      {std::string("a\0b", 3), "a" + fffd + "b"},
+      {"\x01\x1F\x7F", fffd + fffd + fffd},
+      {"tab\t lf\n ff\f cr\r", "tab\t lf\n ff\f cr\r"},
+      {"\u0085 \u009F \u00A0", fffd + " " + fffd + " \u00A0"},
+      {"\uFDD0 \uFDEF \uFFFE \uFFFF \U0001FFFE \U0010FFFF",
+       fffd + " " + fffd + " " + fffd + " " + fffd + " " + fffd + " " + fffd},
+      {"\u2028\u2029 \u202E \uFFFD", "\u2028\u2029 \u202E \uFFFD"},
+      // A byte that starts no valid sequence is kept, and never hides what follows it.
+      {"\xEF<b>\xC2\"", "\xEF&lt;b&gt;\xC2&quot;"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(c.html, EscapeHtml(c.text)) << c.text;
 }
 
 }  // namespace
