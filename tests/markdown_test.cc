@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "base/url_filter.h"
 #include "markdown/autolink.h"
 #include "markdown/heading_ids.h"
 #include "markdown/html_escape.h"
-#include "markdown/url_filter.h"
 
 namespace portalgen::markdown {
 namespace {
@@ -130,6 +130,11 @@ TEST(MarkdownTest, IsDangerousUrl) {
       {"data:image/GIF,x", false},
       {"data:image/jpeg,x", false},
       {"data:image/webp,x", false},
+      {"java\tscript:x", true},
+      {"\njava\nscript:x", true},
+      {"jav\r\nascript:x", true},
+      {"data\t:text/html,x", true},
+      {"java script:x", false},
       {"https://x/javascript:", false},
       {"/javascript", false},
       {"", false},

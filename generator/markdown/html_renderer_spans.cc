@@ -2,9 +2,9 @@
 // links, with the safe-mode link filter and wiki link resolution.
 #include <string_view>
 
+#include "base/url_filter.h"
 #include "markdown/html_escape.h"
 #include "markdown/html_renderer.h"
-#include "markdown/url_filter.h"
 
 namespace portalgen::markdown {
 namespace {
