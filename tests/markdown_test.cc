@@ -13,6 +13,7 @@
 #include "markdown/autolink.h"
 #include "markdown/heading_ids.h"
 #include "markdown/html_escape.h"
+#include "markdown/raw_html_filter.h"
 
 namespace portalgen::markdown {
 namespace {
@@ -333,6 +334,45 @@ TEST(MarkdownTest, EscapeHtmlReplacesWhatHtmlForbids) {
       {"\xEF<b>\xC2\"", "\xEF&lt;b&gt;\xC2&quot;"},
   };
   for (const auto& c : cases) EXPECT_EQ(c.html, EscapeHtml(c.text)) << c.text;
+}
+
+// The filter's output for `html` fed whole, and fed one byte at a time.
+std::pair<std::string, std::string> FilterWholeAndByByte(std::string_view html) {
+  std::string whole, by_byte;
+  RawHtmlFilter filter;
+  filter.Append(html, &whole);
+  filter.Finish(&whole);
+  for (char c : html) filter.Append(std::string_view(&c, 1), &by_byte);
+  filter.Finish(&by_byte);
+  return {whole, by_byte};
+}
+
+TEST(MarkdownTest, RawHtmlFilterReadsPiecesAsOneStream) {
+  const struct {
+    std::string html;
+    std::string filtered;
+  } cases[] = {
+      {"<a href=\"/x\" onclick=\"y()\">a</a>", "<a href=\"/x\">a</a>"},
+      {"<A HREF='&#106;avascript:x' ONCLICK=y>", "<A>"},
+      {"<img/src=x/onerror=y>", "<img/src=x/onerror=y>"},  // one unquoted value "x/onerror=y"
+      {"<img/onerror=y src=x>", "<img/ src=x>"},
+      {"<a href=\"x\"onclick=\"y\"title=z>", "<a href=\"x\"title=z>"},
+      {"<a =onclick=x>", "<a =onclick=x>"},  // the name is "=onclick": no handler
+      {"<p>x > y</p>", "<p>x > y</p>"},
+      {"a < b <3 </> <?x <y> <!x <y> <!-- <img onerror=x> --> <img onerror=x>",
+       "a < b <3 </> <?x <y> <!x <y> <!-- <img onerror=x> --> <img>"},
+      {"<!--> <img onerror=x> <!---> <img onerror=x> --!> <b onclick=x>",
+       "<!--> <img> <!---> <img> --!> <b>"},
+      {"<script src=x></SCRIPT><noscript>", "&lt;script src=x>&lt;/SCRIPT>&lt;noscript>"},
+      {"<div title=\"a", "&lt;div title=&quot;a"},
+      {"<!-- a", "<!-- a-->"},
+      {"<?php", "<?php>"},
+  };
+  for (const auto& c : cases) {
+    const auto [whole, by_byte] = FilterWholeAndByByte(c.html);
+    EXPECT_EQ(c.filtered, whole) << c.html;
+    EXPECT_EQ(c.filtered, by_byte) << c.html;
+  }
 }
 
 }  // namespace
