@@ -15,7 +15,9 @@ json Organization(const view::ViewContext& ctx, index::DocId id) {
   json org = {
       {"@type", "Organization"}, {"name", doc.title}, {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
   if (!doc.member.acronym.empty()) org["alternateName"] = doc.member.acronym;
-  if (!doc.member.website.empty()) org["sameAs"] = doc.member.website;
+  if (std::string website = ctx.LinkUrl(doc.member.website); !website.empty()) {
+    org["sameAs"] = std::move(website);
+  }
   return org;
 }
 

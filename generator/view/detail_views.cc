@@ -60,9 +60,8 @@ json BriefFields(const ViewContext& ctx, index::DocId id) {
           {"date_iso", b.date ? IsoDate(*b.date) : ""},
           {"date_display", b.date ? DisplayDate(*b.date) : ""},
           {"members", members}, {"has_members", !members.empty()},
-          {"has_document", !b.document.empty()},
-          {"document_url", b.document.empty() || b.document[0] != '/' ? b.document
-                                                                       : ctx.Url(b.document)},
+          {"has_document", !ctx.LinkUrl(b.document).empty()},
+          {"document_url", ctx.LinkUrl(b.document)},
           {"events", events}, {"has_events", !events.empty()}};
 }
 
@@ -147,7 +146,7 @@ json EventFields(const ViewContext& ctx, index::DocId id) {
           {"speaker_groups", SpeakerGroups(ctx, e)}, {"has_speakers", !e.speakers.empty()},
           {"agenda", agenda}, {"has_agenda", !agenda.empty()},
           {"languages", languages},
-          {"registration", e.registration}, {"contact", e.contact},
+          {"registration", ctx.LinkUrl(e.registration)}, {"contact", e.contact},
           {"briefs", briefs}, {"has_briefs", !briefs.empty()}};
 }
 
@@ -181,7 +180,7 @@ json MemberFields(const ViewContext& ctx, index::DocId id) {
           {"speakers", speakers}, {"has_speakers", !speakers.empty()},
           {"status_label", Label(m.status)},
           {"joined", m.joined ? std::to_string(*m.joined) : ""},
-          {"website", m.website},
+          {"website", ctx.LinkUrl(m.website)},
           {"chairs", chairs},
           {"briefs", briefs}, {"has_briefs", !briefs.empty()},
           {"events", events}, {"has_events", !events.empty()}};
