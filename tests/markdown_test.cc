@@ -334,6 +334,9 @@ TEST(MarkdownTest, EscapeHtmlReplacesWhatHtmlForbids) {
       {"\xEF<b>\xC2\"", "\xEF&lt;b&gt;\xC2&quot;"},
   };
   for (const auto& c : cases) EXPECT_EQ(c.html, EscapeHtml(c.text)) << c.text;
+  // Raw HTML in safe mode loses them too, and keeps its markup.
+  EXPECT_EQ("<div title=\"a" + fffd + "\">" + fffd + "</div>\n",
+            Render("<div title=\"a\x01\">\x7F</div>\n").html);
 }
 
 // The filter's output for `html` fed whole, and fed one byte at a time.

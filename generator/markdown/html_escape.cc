@@ -26,37 +26,6 @@ constexpr std::array<bool, 256> kUrlSafe = MakeUrlSafeTable();
 
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
-// The length of the UTF-8 sequence at the start of `text`: 1 for ASCII and for a byte that
-// starts no valid sequence (it is copied as it is, and cannot hide a following '<').
-size_t SequenceLength(std::string_view text) {
-  const size_t len = Utf8SequenceLength(static_cast<unsigned char>(text[0]));
-  if (len > text.size()) return 1;
-  for (size_t i = 1; i < len; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return 1;
-  }
-  return len;
-}
-
-// The code point of the UTF-8 sequence `seq` (as SequenceLength() delimits it).
-char32_t Decode(std::string_view seq) {
-  const auto lead = static_cast<unsigned char>(seq[0]);
-  if (seq.size() == 1) return lead;
-  char32_t c = lead & (0x7F >> seq.size());
-  for (size_t i = 1; i < seq.size(); ++i) {
-    c = (c << 6) | (static_cast<unsigned char>(seq[i]) & 0x3F);
-  }
-  return c;
-}
-
-// True for what the HTML parser reports as "control-character-in-input-stream",
-// "null-character" or "noncharacter-in-input-stream": C0 controls but tab, LF, FF and CR;
-// DEL and the C1 controls; U+FDD0..U+FDEF and the last two code points of every plane.
-bool IsForbiddenInHtml(char32_t c) {
-  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
-  if (c >= 0x7F && c <= 0x9F) return true;
-  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
-}
-
 // The entity for `c`, or nullptr when it stays as it is.
 const char* EntityFor(char c, bool apostrophe) {
   switch (c) {
@@ -77,27 +46,48 @@ const char* EntityFor(char c, bool apostrophe) {
 
 }  // namespace
 
-void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe) {
+namespace {
+
+// Appends `text` with each character for which `entity(c)` gives a replacement replaced by it,
+// and each character HTML forbids by U+FFFD.
+template <typename EntityFn>
+void AppendReplaced(std::string_view text, std::string* out, EntityFn entity) {
   size_t run_start = 0;
   for (size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    const size_t len = SequenceLength(text.substr(i));
     std::string_view replacement;
-    if (const char* entity = len == 1 ? EntityFor(text[i], apostrophe) : nullptr) {
-      replacement = entity;
-    } else if ((byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte >= 0xF0) &&
-               IsForbiddenInHtml(Decode(text.substr(i, len)))) {
-      replacement = kReplacementCharacter;
-    } else {
-      i += len;
+    size_t length = 1;
+    if (const char* e = entity(text[i])) {
+      replacement = e;
+    } else if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte >= 0xF0) {
+      // The only lead bytes of forbidden characters: decode.
+      const CodePoint c = DecodeUtf8(text.substr(i));
+      length = c.length;
+      if (IsForbiddenInHtml(c.value)) replacement = kReplacementCharacter;
+    }
+    if (replacement.empty()) {
+      i += length;
       continue;
     }
     out->append(text.substr(run_start, i - run_start));
     out->append(replacement);
-    i += len;
+    i += length;
     run_start = i;
   }
   out->append(text.substr(run_start));
+}
+
+}  // namespace
+
+void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe) {
+  AppendReplaced(text, out, [apostrophe](char c) { return EntityFor(c, apostrophe); });
+}
+
+std::string ReplaceForbiddenCharacters(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  AppendReplaced(html, &out, [](char) -> const char* { return nullptr; });
+  return out;
 }
 
 std::string EncodeUrl(std::string_view url) {

@@ -15,6 +15,10 @@ namespace portalgen::markdown {
 /// U+FFFD, as an HTML parser would make them. Safe for element content and quoted attributes.
 void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe = false);
 
+/// Returns `html` with the characters HTML forbids (as AppendEscapedHtml() finds them) replaced
+/// by U+FFFD and nothing else changed: for raw HTML, whose markup must stay.
+std::string ReplaceForbiddenCharacters(std::string_view html);
+
 /// Returns `url` percent-encoded for use as a URL: ASCII letters, digits, `&` and
 /// `-_.+!*(),%#@?=;:/$` are kept and every other byte (UTF-8, controls, spaces, quotes, `<`,
 /// `>`, `'`) becomes `%XX`. An existing `%XX` is kept, so already-encoded URLs are not

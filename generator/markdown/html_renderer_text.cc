@@ -40,7 +40,7 @@ void HtmlRenderer::Text(MD_TEXTTYPE type, std::string_view text) {
         // end the attribute: there it is text.
         AppendEscapedHtml(text, &html_);
       } else {
-        raw_html_.Append(text, &html_);
+        raw_html_.Append(ReplaceForbiddenCharacters(text), &html_);
       }
       break;
     case MD_TEXT_ENTITY: {
