@@ -248,5 +248,12 @@ TEST(JsonLdTest, ScriptSafeJsonCannotCloseTheScript) {
   EXPECT_EQ(json::parse(safe), value);
 }
 
+TEST(JsonLdTest, ScriptSafeJsonEscapesWhatHtmlForbids) {
+  const json value = {{"name", "\x01 \x7F \u0085 \uFDD0 \uFFFE \U0001FFFF \u202E"}};
+  const std::string safe = feeds::ScriptSafeJson(value);
+  EXPECT_EQ(safe, "{\"name\":\"\\u0001 \\u007f \\u0085 \\ufdd0 \\ufffe \\ud83f\\udfff \u202E\"}");
+  EXPECT_EQ(json::parse(safe), value);
+}
+
 }  // namespace
 }  // namespace portalgen::testing
