@@ -92,6 +92,18 @@ TEST(PathsTest, Slugs) {
   EXPECT_EQ(Slugify("Humanitarian crises"), "humanitarian-crises");
   EXPECT_EQ(Slugify("  Côte d'Ivoire!  "), "cote-d-ivoire");
   EXPECT_EQ(Slugify("!!!"), "x");
+  // Names in other scripts stay apart; the hash is stable.
+  EXPECT_EQ(Slugify("مرحبا"), Slugify("مرحبا"));
+  EXPECT_NE(Slugify("مرحبا"), Slugify("سلام"));
+  EXPECT_EQ(Slugify("Иван Петров").rfind("x-", 0), 0u);
+  EXPECT_EQ(Slugify("Иван Петров").size(), 10u);
+  // Slugs name output folders: cut at kMaxSlugLength, never ending in a dash.
+  EXPECT_EQ(Slugify(std::string(10000, 'a')), std::string(kMaxSlugLength, 'a'));
+  std::string words;
+  for (int i = 0; i < 100; ++i) words += "abc ";
+  EXPECT_EQ(Slugify(words).size(), 199u);  // "abc-" * 49 + "abc"
+  EXPECT_TRUE(IsValidSlug(std::string(kMaxSlugLength, 'a')));
+  EXPECT_FALSE(IsValidSlug(std::string(kMaxSlugLength + 1, 'a')));
 }
 
 TEST(PathsTest, SitePathsStayInside) {
