@@ -22,7 +22,8 @@ class FileSystem {
   /// Writes `bytes`, creating parent folders as needed.
   virtual Status Write(const std::string& path, std::string_view bytes) = 0;
   /// Every regular file below `dir`, recursively, as "dir/sub/file", sorted.
-  /// Empty (not an error) when `dir` does not exist.
+  /// Empty (not an error) when `dir` does not exist. Fails with "<path>: <reason>" naming the
+  /// first entry that cannot be listed (see RealFileSystem).
   virtual Result<std::vector<std::string>> ListFiles(const std::string& dir) const = 0;
   virtual bool IsFile(const std::string& path) const = 0;
   virtual bool IsDirectory(const std::string& path) const = 0;
@@ -32,8 +33,9 @@ class FileSystem {
   virtual Status RemoveAll(const std::string& path) = 0;
 };
 
-/// The machine's file system. Symbolic links are followed only when they stay inside
-/// the folder being listed.
+/// The machine's file system. ListFiles() follows a symbolic link only to a file inside the
+/// folder being listed; a link that leads outside it, to a folder, to nothing, or in a loop
+/// fails the listing with an Io status "<link>: <reason>".
 class RealFileSystem : public FileSystem {
  public:
   Result<std::string> Read(const std::string& path) const override;
@@ -60,11 +62,16 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, std::string> Snapshot() const;
   /// Makes later writes under `prefix` fail with an I/O error (to test faults).
   void FailWritesUnder(std::string prefix);
+  /// Makes later reads of `path` fail with `status` while the file is still listed (to test
+  /// faults: Status::Io for an unreadable file, Status::NotFound for one removed after it was
+  /// listed).
+  void FailReadsOf(std::string path, Status status);
 
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::string> files_;
   std::vector<std::string> failing_prefixes_;
+  std::map<std::string, Status> failing_reads_;
 };
 
 /// Joins two '/' paths ("a" + "b/c" -> "a/b/c"); an empty side yields the other.
