@@ -55,6 +55,44 @@ TEST(MarkdownTest, HeadingIdsAreUniqueInADocument) {
       rendered.html);
 }
 
+TEST(MarkdownTest, TenThousandSameHeadingsGetUniqueIdsInLinearTime) {
+  std::string markdown = "## A 1\n";  // takes "a-1" before the repeats of "A" get to it
+  for (int i = 0; i < 10000; ++i) markdown += "## A\n";
+  const Rendered rendered = Render(markdown);
+  ASSERT_EQ(rendered.headings.size(), 10001u);
+  EXPECT_EQ(rendered.headings[0].id, "a-1");
+  EXPECT_EQ(rendered.headings[1].id, "a");
+  EXPECT_EQ(rendered.headings[2].id, "a-2");
+  EXPECT_EQ(rendered.headings[10000].id, "a-10000");
+}
+
+// Counts the occurrences of `what` in `text`.
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(MarkdownTest, HundredThousandLevelsOfNestingRender) {
+  // md4c keeps open blocks in an array and the renderer keeps no stack: no recursion to
+  // overflow, whatever the depth.
+  std::string quotes, items, mixed;
+  for (int i = 0; i < 100000; ++i) {
+    quotes += "> ";
+    items += "- ";
+    mixed += i % 2 ? "> " : "1. ";
+  }
+  const std::string quote_html = Render(quotes + "x\n").html;
+  EXPECT_EQ(Count(quote_html, "<blockquote>"), 100000u);
+  EXPECT_EQ(Count(quote_html, "</blockquote>"), 100000u);
+  const std::string list_html = Render(items + "x\n").html;
+  EXPECT_EQ(Count(list_html, "<ul>"), 100000u);
+  EXPECT_EQ(Count(list_html, "</li>"), 100000u);
+  const Rendered both = Render(mixed + "x\n");
+  EXPECT_EQ(Count(both.html, "<ol>"), 50000u);
+  EXPECT_EQ(both.plain_text, "x");
+}
+
 TEST(MarkdownTest, HeadingsRecordLevelIdAndPlainText) {
   const Rendered rendered = Render("## The *quick* `fox` &amp; [dog](/d)\n");
   ASSERT_EQ(1u, rendered.headings.size());
