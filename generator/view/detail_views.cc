@@ -1,6 +1,7 @@
 #include "view/detail_views.h"
 
 #include <algorithm>
+#include <map>
 
 #include "base/paths.h"
 #include "view/format.h"
@@ -66,34 +67,35 @@ json BriefFields(const ViewContext& ctx, index::DocId id) {
 }
 
 json SpeakerGroups(const ViewContext& ctx, const content::EventData& e) {
-  json groups = json::array();
+  // One pass, roles in the order they first appear: a map, not a search of the roles so far,
+  // so that 10 000 speakers with as many roles stay linear.
   std::vector<std::string> roles;
+  std::map<std::string, json> by_role;
   for (const content::Speaker& s : e.speakers) {
-    if (std::find(roles.begin(), roles.end(), s.role) == roles.end()) roles.push_back(s.role);
-  }
-  for (const std::string& role : roles) {
-    json speakers = json::array();
-    for (const content::Speaker& s : e.speakers) {
-      if (s.role != role) continue;
-      const Document* m = nullptr;
-      std::string org_url;
-      if (auto member = ctx.lib.Find(Kind::kMember, s.member.value)) {
-        m = &ctx.lib.docs[*member];
-        org_url = ctx.Url(ctx.lib.PathOf(*member));
-      }
-      speakers.push_back(
-          {{"name", s.name},
-           {"url", ctx.Url(ViewContext::SpeakerPath(index::SpeakerSlug(s.name)))},
-           {"role", s.role},
-           {"position", s.position},
-           {"organization", m ? (m->member.acronym.empty() ? m->title : m->member.acronym)
-                              : s.organization},
-           {"has_org_url", m != nullptr},
-           {"org_url", org_url}});
+    auto [it, added] = by_role.try_emplace(s.role, json::array());
+    if (added) roles.push_back(s.role);
+    const Document* m = nullptr;
+    std::string org_url;
+    if (auto member = ctx.lib.Find(Kind::kMember, s.member.value)) {
+      m = &ctx.lib.docs[*member];
+      org_url = ctx.Url(ctx.lib.PathOf(*member));
     }
+    it->second.push_back(
+        {{"name", s.name},
+         {"url", ctx.Url(ViewContext::SpeakerPath(index::SpeakerSlug(s.name)))},
+         {"role", s.role},
+         {"position", s.position},
+         {"organization",
+          m ? (m->member.acronym.empty() ? m->title : m->member.acronym) : s.organization},
+         {"has_org_url", m != nullptr},
+         {"org_url", org_url}});
+  }
+  json groups = json::array();
+  for (const std::string& role : roles) {
+    json& speakers = by_role[role];
     std::string label = role.empty() ? "Speakers" : Label(role) + "s";
     if (speakers.size() == 1 && !role.empty()) label = Label(role);
-    groups.push_back({{"role", label}, {"speakers", speakers}});
+    groups.push_back({{"role", label}, {"speakers", std::move(speakers)}});
   }
   return groups;
 }
