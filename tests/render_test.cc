@@ -148,6 +148,22 @@ TEST_F(RenderThemeTest, UnknownPartial) {
                    "themes/t/templates/page.mustache:3:1: error: unknown partial 'footer'"}));
 }
 
+TEST_F(RenderThemeTest, PartialThatIncludesItselfIsAnErrorAtLoad) {
+  // Rendering it would recurse until the stack overflowed.
+  Write("templates/partials/foot", "</main>\n{{> foot}}");
+  Write("templates/partials/a", "{{#x}}{{> b}}{{/x}}");
+  Write("templates/partials/b", "b {{> head}} {{> a}}");
+  Write("templates/page", "{{> a}}{{> foot}}");
+  DiagnosticSink sink;
+  EXPECT_FALSE(Load(sink).has_value());
+  EXPECT_EQ(Messages(sink),
+            (Names{"themes/t/templates/partials/b.mustache:1:14: error: partial 'a' includes "
+                   "itself (a -> b -> a) (rendering it would never end; remove this {{> a}})",
+                   "themes/t/templates/partials/foot.mustache:2:1: error: partial 'foot' "
+                   "includes itself (foot -> foot) (rendering it would never end; remove this "
+                   "{{> foot}})"}));
+}
+
 TEST_F(RenderThemeTest, UnknownTemplateName) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);

@@ -1,5 +1,7 @@
 #include "render/theme.h"
 
+#include <algorithm>
+#include <functional>
 #include <regex>
 
 #include <kainjow/mustache.hpp>
@@ -169,6 +171,7 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
     }
     (partial ? theme.partials_ : theme.templates_)[key] = std::move(file);
   }
+  if (!theme.CheckPartialCycles(sink)) ok = false;
   for (const std::string& required : RequiredTemplates()) {
     if (!theme.Has(required)) {
       sink.Error("themes/" + name + "/templates", 0, 0,
@@ -178,6 +181,39 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
   }
   if (!ok) return std::nullopt;
   return theme;
+}
+
+bool Theme::CheckPartialCycles(DiagnosticSink& sink) const {
+  // Depth-first over the partials: a {{> name}} of a partial still on the path closes a circle.
+  // The depth is at most the number of partials.
+  std::set<std::string> done;
+  std::vector<std::string> path;
+  bool ok = true;
+  std::function<void(const std::string&)> visit = [&](const std::string& key) {
+    path.push_back(key);
+    const File& file = partials_.at(key);
+    for (const Tag& tag : file.tags) {
+      if (tag.kind != '>' || !partials_.count(tag.name) || done.count(tag.name)) continue;
+      auto on_path = std::find(path.begin(), path.end(), tag.name);
+      if (on_path == path.end()) {
+        visit(tag.name);
+        continue;
+      }
+      std::string circle;
+      for (auto it = on_path; it != path.end(); ++it) circle += *it + " -> ";
+      const LineCol at = file.source->Locate(tag.offset);
+      sink.Add(file.source->MakeError(
+          at.line, at.col, "partial '" + tag.name + "' includes itself (" + circle + tag.name + ")",
+          "rendering it would never end; remove this {{> " + tag.name + "}}"));
+      ok = false;
+    }
+    path.pop_back();
+    done.insert(key);
+  };
+  for (const auto& [key, file] : partials_) {
+    if (!done.count(key)) visit(key);
+  }
+  return ok;
 }
 
 void Theme::ReportUnknown(const std::string& name, const std::string& missing, bool partial,
