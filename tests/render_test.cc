@@ -164,6 +164,15 @@ TEST_F(RenderThemeTest, PartialThatIncludesItselfIsAnErrorAtLoad) {
                    "{{> foot}})"}));
 }
 
+TEST_F(RenderThemeTest, UnreadableTemplateIsAnErrorAtTheFile) {
+  fs_.FailReadsOf("site/themes/t/templates/page.mustache",
+                  Status::Io("site/themes/t/templates/page.mustache: Permission denied"));
+  DiagnosticSink sink;
+  EXPECT_FALSE(Load(sink).has_value());
+  EXPECT_EQ(Messages(sink), Names{"themes/t/templates/page.mustache: error: cannot read the file: "
+                                  "Permission denied"});
+}
+
 TEST_F(RenderThemeTest, UnknownTemplateName) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);

@@ -118,6 +118,22 @@ std::string CaretLine(const std::string& source_line, int col) {
 
 }  // namespace
 
+Diagnostic FileSystemError(const Status& status, const std::string& dir,
+                           const std::string& shown_dir, std::string hint) {
+  const std::string& message = status.message();
+  Diagnostic d;
+  d.path = shown_dir;
+  d.message = message;
+  d.hint = std::move(hint);
+  const std::string prefix = dir + "/";
+  const size_t colon = message.find(": ", prefix.size());
+  if (message.compare(0, prefix.size(), prefix) == 0 && colon != std::string::npos) {
+    d.path = shown_dir + "/" + message.substr(prefix.size(), colon - prefix.size());
+    d.message = message.substr(colon + 2);
+  }
+  return d;
+}
+
 std::string FormatDiagnostic(const Diagnostic& d) {
   std::string out = d.path.empty() ? "portalgen" : Printable(d.path);
   if (d.line > 0) {

@@ -53,23 +53,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// A FileSystem error "<path>: <reason>" as a diagnostic at the file: `path` relative to the
-// site ("content/briefs/x.md") when it lies below `content_dir`, "content" otherwise.
-Diagnostic FileError(const Status& status, const std::string& content_dir, std::string hint) {
-  const std::string& message = status.message();
-  Diagnostic d;
-  d.path = "content";
-  d.message = message;
-  const std::string prefix = content_dir + "/";
-  const size_t colon = message.find(": ", prefix.size());
-  if (message.compare(0, prefix.size(), prefix) == 0 && colon != std::string::npos) {
-    d.path = "content/" + message.substr(prefix.size(), colon - prefix.size());
-    d.message = message.substr(colon + 2);
-  }
-  d.hint = std::move(hint);
-  return d;
-}
-
 // What a listing or read failure asks of the author.
 std::string FileErrorHint(const Status& status) {
   const std::string& message = status.message();
@@ -108,7 +91,8 @@ std::vector<Document> LoadContent(const FileSystem& fs, const std::string& sourc
   const std::string content_dir = JoinPath(source_dir, "content");
   Result<std::vector<std::string>> files = fs.ListFiles(content_dir);
   if (!files.ok()) {
-    sink.Add(FileError(files.status(), content_dir, FileErrorHint(files.status())));
+    sink.Add(
+        FileSystemError(files.status(), content_dir, "content", FileErrorHint(files.status())));
     return {};
   }
   std::vector<std::string> rel_paths;
@@ -125,7 +109,8 @@ std::vector<Document> LoadContent(const FileSystem& fs, const std::string& sourc
   ParallelFor(rel_paths.size(), options.jobs, [&](size_t i) {
     Result<std::string> bytes = fs.Read(JoinPath(source_dir, rel_paths[i]));
     if (!bytes.ok()) {
-      Diagnostic d = FileError(bytes.status(), content_dir, FileErrorHint(bytes.status()));
+      Diagnostic d =
+          FileSystemError(bytes.status(), content_dir, "content", FileErrorHint(bytes.status()));
       d.path = rel_paths[i];
       d.message = "cannot read the file: " + d.message;
       sink.Add(std::move(d));

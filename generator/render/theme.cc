@@ -134,12 +134,14 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
   theme.reported_mu_ = std::make_unique<std::mutex>();
   theme.static_dir_ = JoinPath(dir, "static");
   const std::string templates_dir = JoinPath(dir, "templates");
+  const std::string shown_dir = "themes/" + name + "/templates";
   Result<std::vector<std::string>> files = fs.ListFiles(templates_dir);
   if (!files.ok()) {
-    sink.Error(templates_dir, 0, 0, files.status().message());
+    sink.Add(FileSystemError(files.status(), templates_dir, shown_dir));
     return std::nullopt;
   }
   bool ok = true;
+  std::set<std::string> unreadable;
   for (const std::string& path : *files) {
     if (path.size() < kExt.size() || path.compare(path.size() - kExt.size(), kExt.size(), kExt)) {
       continue;
@@ -150,7 +152,10 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
     const std::string key = partial ? rel.substr(9) : rel;
     Result<std::string> text = fs.Read(path);
     if (!text.ok()) {
-      sink.Error(path, 0, 0, text.status().message());
+      Diagnostic d = FileSystemError(text.status(), templates_dir, shown_dir);
+      d.message = "cannot read the file: " + d.message;
+      sink.Add(std::move(d));
+      unreadable.insert(key);  // it is there: not also "no template"
       ok = false;
       continue;
     }
@@ -173,7 +178,7 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
   }
   if (!theme.CheckPartialCycles(sink)) ok = false;
   for (const std::string& required : RequiredTemplates()) {
-    if (!theme.Has(required)) {
+    if (!theme.Has(required) && !unreadable.count(required)) {
       sink.Error("themes/" + name + "/templates", 0, 0,
                  "theme '" + name + "' has no template '" + required + ".mustache'");
       ok = false;
