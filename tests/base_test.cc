@@ -26,6 +26,29 @@ TEST(DiagnosticsTest, CaretCountsCodePointsNotBytes) {
   EXPECT_EQ(FormatDiagnostic(d), "a.md:1:16: error: boom\ntitle = \"Café\" x\n               ^\n");
 }
 
+TEST(DiagnosticsTest, ControlCharactersAreNotSentToTheTerminal) {
+  // An ESC sequence in a file name, a message or a quoted line would act on the terminal.
+  SourceText file("content/a\x1B[2J.md", "title = \"\x1B]0;x\x07\" \x7F\tx\n");
+  Diagnostic d = file.MakeError(1, 20, "invalid slug '\x1B[31m'", "use \r");
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(FormatDiagnostic(d), "content/a" + fffd + "[2J.md:1:20: error: invalid slug '" + fffd +
+                                     "[31m' (use " + fffd + ")\ntitle = \"" + fffd + "]0;x" + fffd +
+                                     "\" " + fffd + "\tx\n" + std::string(18, ' ') + "\t^\n");
+}
+
+TEST(DiagnosticsTest, LongLinesAreQuotedAroundTheColumn) {
+  const std::string line = std::string(1000, '[') + "x" + std::string(1000, ']');
+  SourceText file("a.md", "a = " + line + "\n");
+  const std::string out = FormatDiagnostic(file.MakeError(1, 1005, "too deep"));
+  // 500 characters of the line, 250 before the column, "..." at both cuts.
+  EXPECT_EQ(out, "a.md:1:1005: error: too deep\n..." + std::string(250, '[') + "x" +
+                     std::string(249, ']') + "...\n" + std::string(253, ' ') + "^\n");
+  // Near the start only the end is cut.
+  const std::string start = FormatDiagnostic(file.MakeError(1, 3, "x"));
+  EXPECT_EQ(start.substr(start.find('\n') + 1, 8), "a = [[[[");
+  EXPECT_EQ(start.substr(start.find("...\n"), 6), "...\n  ");
+}
+
 TEST(DiagnosticsTest, SummaryCountsErrorsAndWarningsSortedByPlace) {
   DiagnosticSink sink;
   sink.Warning("b.md", 3, 1, "w");
@@ -92,6 +115,18 @@ TEST(PathsTest, Slugs) {
   EXPECT_EQ(Slugify("Humanitarian crises"), "humanitarian-crises");
   EXPECT_EQ(Slugify("  Côte d'Ivoire!  "), "cote-d-ivoire");
   EXPECT_EQ(Slugify("!!!"), "x");
+  // Names in other scripts stay apart; the hash is stable.
+  EXPECT_EQ(Slugify("مرحبا"), Slugify("مرحبا"));
+  EXPECT_NE(Slugify("مرحبا"), Slugify("سلام"));
+  EXPECT_EQ(Slugify("Иван Петров").rfind("x-", 0), 0u);
+  EXPECT_EQ(Slugify("Иван Петров").size(), 10u);
+  // Slugs name output folders: cut at kMaxSlugLength, never ending in a dash.
+  EXPECT_EQ(Slugify(std::string(10000, 'a')), std::string(kMaxSlugLength, 'a'));
+  std::string words;
+  for (int i = 0; i < 100; ++i) words += "abc ";
+  EXPECT_EQ(Slugify(words).size(), 199u);  // "abc-" * 49 + "abc"
+  EXPECT_TRUE(IsValidSlug(std::string(kMaxSlugLength, 'a')));
+  EXPECT_FALSE(IsValidSlug(std::string(kMaxSlugLength + 1, 'a')));
 }
 
 TEST(PathsTest, SitePathsStayInside) {

@@ -150,6 +150,23 @@ TEST(CalendarTest, NoZoneMeansUtcAndNoContactMeansNoOrganizer) {
   EXPECT_EQ(ics.find("DTEND"), std::string::npos);
 }
 
+TEST(CalendarTest, OrganizerOnlyForAPlainAddress) {
+  // The address goes into the line unescaped: a CR in it would end the line (a bare CR).
+  for (const char* contact : {"a@example.org\\rX-EVIL:1", "a@example.org\\nX", "a b@example.org",
+                              "a@example.org;x", "a\\\\b@example.org", "a@example.org\\u007F"}) {
+    SCOPED_TRACE(contact);
+    auto site = BuildSite(
+        {{"content/events/e.md", "+++\ntitle = \"E\"\nstart = 2022-05-20T08:30:00Z\ncontact = \"" +
+                                     std::string(contact) + "\"\n+++\n"}});
+    ASSERT_FALSE(site->sink.has_errors()) << Diagnostics(site->sink);
+    const std::string ics = feeds::Calendar(*site->ctx, "Test", site->lib.events);
+    EXPECT_EQ(ics.find("ORGANIZER"), std::string::npos) << ics;
+    for (size_t cr = ics.find('\r'); cr != std::string::npos; cr = ics.find('\r', cr + 1)) {
+      ASSERT_EQ(ics[cr + 1], '\n') << "bare CR at " << cr;
+    }
+  }
+}
+
 TEST(CalendarTest, FilesPerEventAllEventsAndMembersWithEvents) {
   auto site = BuildSite(
       {{"content/events/vienna.md", kViennaEvent},

@@ -462,6 +462,25 @@ std::vector<InvalidCase> InvalidCases() {
        m,
        Md(member + "status = \"partner\"\njoined = 22\n"),
        {"content/members/m.md:4:10: error: 'joined' must be a year, e.g. 2022"}},
+      // URLs that would run script, however they are spelt.
+      {"script_urls",
+       m,
+       Md(member + "status = \"member\"\nwebsite = \" JavaScript:alert(1)\"\n"),
+       {"content/members/m.md:4:11: error: unsafe URL in 'website' (javascript:, vbscript: and "
+        "data: links are refused; use an https:// address or a site path such as "
+        "/files/report.pdf)"}},
+      {"script_urls_in_briefs_and_events",
+       b,
+       Md(brief + "date = 2022\ndocument = \"java\\tscript:x\"\n"),
+       {"content/briefs/b.md:5:12: error: unsafe URL in 'document' (javascript:, vbscript: and "
+        "data: links are refused; use an https:// address or a site path such as "
+        "/files/report.pdf)"}},
+      {"script_urls_in_events",
+       e,
+       Md(event + "start = 2022-10-11T13:30:00Z\nregistration = \"data:text/html,x\"\n"),
+       {"content/events/e.md:4:16: error: unsafe URL in 'registration' (javascript:, vbscript: "
+        "and data: links are refused; use an https:// address or a site path such as "
+        "/files/report.pdf)"}},
   };
 }
 

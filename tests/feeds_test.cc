@@ -63,8 +63,25 @@ TEST(FeedEntriesTest, AbsoluteHtmlRewritesSiteLinksOnly) {
             "src=\"https://example.org/p.png\" alt=\"\"> <a "
             "href=\"https://example.org/portal/y/#h\">h</a> <a href=\"https://o.org/\">o</a>"
             " <code>href=\"/no\"</code>");
+  // Page-relative URLs follow the page; URLs with a scheme and protocol-relative ones stay.
+  EXPECT_EQ(feeds::AbsoluteHtml("<img src=\"x.png\" alt=\"\"> <a href=\"../z/?q\">z</a>"
+                                " <a href=\"mailto:a@o.org\">m</a> <a href=\"//cdn.o.org/\">c</a>"
+                                " <a href=\"\">e</a>",
+                                "https://example.org", "https://example.org/portal/y/"),
+            "<img src=\"https://example.org/portal/y/x.png\" alt=\"\"> <a "
+            "href=\"https://example.org/portal/y/../z/?q\">z</a> <a href=\"mailto:a@o.org\">m</a>"
+            " <a href=\"//cdn.o.org/\">c</a> <a href=\"\">e</a>");
   EXPECT_EQ(feeds::Origin("https://example.org/portal/"), "https://example.org");
   EXPECT_EQ(feeds::Origin("/"), "");
+}
+
+TEST(FeedEntriesTest, AbsoluteHtmlOfManyLinksAndNoImage) {
+  // Looking for the next "src=" after each link made this quadratic (hours for a 50 MB body).
+  std::string html;
+  for (int i = 0; i < 200000; ++i) html += "<a href=\"/x/\">x</a>\n";
+  const std::string out = feeds::AbsoluteHtml(html, "https://e.org", "https://e.org/p/");
+  EXPECT_EQ(out.size(), html.size() + 200000 * std::string("https://e.org").size());
+  EXPECT_EQ(out.substr(0, 33), "<a href=\"https://e.org/x/\">x</a>\n");
 }
 
 TEST(FeedEntriesTest, NewestFirstUndatedLeftOutPartialDatesAtStartOfYear) {
@@ -248,6 +265,13 @@ TEST(JsonLdTest, ScriptSafeJsonCannotCloseTheScript) {
   const json value = {{"name", "</script><!-- a & b \xE2\x80\xA8 \xE2\x80\xA9 é"}};
   const std::string safe = feeds::ScriptSafeJson(value);
   EXPECT_EQ(safe, "{\"name\":\"\\u003c/script\\u003e\\u003c!-- a \\u0026 b \\u2028 \\u2029 é\"}");
+  EXPECT_EQ(json::parse(safe), value);
+}
+
+TEST(JsonLdTest, ScriptSafeJsonEscapesWhatHtmlForbids) {
+  const json value = {{"name", "\x01 \x7F \u0085 \uFDD0 \uFFFE \U0001FFFF \u202E"}};
+  const std::string safe = feeds::ScriptSafeJson(value);
+  EXPECT_EQ(safe, "{\"name\":\"\\u0001 \\u007f \\u0085 \\ufdd0 \\ufffe \\ud83f\\udfff \u202E\"}");
   EXPECT_EQ(json::parse(safe), value);
 }
 

@@ -395,6 +395,34 @@ TEST(IndexRefsTest, AcronymSuggestsTheSlugWhenTheyDiffer) {
   EXPECT_TRUE(lib.member_briefs.empty());
 }
 
+TEST(IndexRefsTest, AReferenceMadeTwiceCountsOnce) {
+  DiagnosticSink sink;
+  Library lib = Build(
+      {{"content/members/iom.md", MemberFields("International Organization for Migration", "IOM")},
+       {"content/briefs/b.md",
+        "title = \"B\"\nkind = \"other\"\ndate = 2022\nmembers = [\"iom\", \"iom\"]\n"
+        "topics = [\"Labour\", \"Labour\"]\npriorities = [1, 1]\n",
+        "[[member:iom]] and [IOM](/members/iom/) and [[member:iom|again]].\n"},
+       {"content/events/e.md",
+        "title = \"E\"\nstart = 2022-10-11T13:30:00Z\nmembers = [\"iom\"]\n"
+        "briefs = [\"b\", \"b\"]\n[[speakers]]\nname = \"Ana\"\nmember = \"iom\"\n"
+        "[[speakers]]\nname = \"Bo\"\nmember = \"iom\"\n"}},
+      sink);
+  build::RenderMarkdown(lib, Config(), 1, sink);
+  AddBodyReferences(lib, "/");
+  EXPECT_EQ(Messages(sink), Names{});
+  const DocId iom = Id(lib, Kind::kMember, "iom");
+  const DocId b = Id(lib, Kind::kBrief, "b"), e = Id(lib, Kind::kEvent, "e");
+  EXPECT_EQ(SlugsAt(lib, lib.member_briefs, iom), Names{"b"});
+  EXPECT_EQ(SlugsAt(lib, lib.member_events, iom), Names{"e"});
+  EXPECT_EQ(SlugsAt(lib, lib.event_briefs, e), Names{"b"});
+  EXPECT_EQ(SlugsAt(lib, lib.brief_events, b), Names{"e"});
+  EXPECT_EQ(Slugs(lib, lib.topics.at("labour").docs), Names{"b"});
+  EXPECT_EQ(Slugs(lib, lib.priorities.at(1)), Names{"b"});
+  EXPECT_EQ(SlugsAt(lib, lib.backlinks, iom), (Names{"b", "e"}));
+  EXPECT_EQ(lib.member_speakers.at(iom), (std::vector<std::string>{"ana", "bo"}));
+}
+
 TEST(IndexRefsTest, PriorityNotInSiteToml) {
   DiagnosticSink sink;
   Library lib = Build({{"content/a.md", "title = \"A\"\npriorities = [3, 5]\n"}}, sink);

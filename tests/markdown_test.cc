@@ -9,10 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "base/url_filter.h"
 #include "markdown/autolink.h"
 #include "markdown/heading_ids.h"
 #include "markdown/html_escape.h"
-#include "markdown/url_filter.h"
+#include "markdown/raw_html_filter.h"
 
 namespace portalgen::markdown {
 namespace {
@@ -52,6 +53,44 @@ TEST(MarkdownTest, HeadingIdsAreUniqueInADocument) {
       "<h2 id=\"intro-1-1\">Intro-1</h2>\n<h2 id=\"intro-2\">Intro</h2>\n<h1 "
       "id=\"text\">Text</h1>\n",
       rendered.html);
+}
+
+TEST(MarkdownTest, TenThousandSameHeadingsGetUniqueIdsInLinearTime) {
+  std::string markdown = "## A 1\n";  // takes "a-1" before the repeats of "A" get to it
+  for (int i = 0; i < 10000; ++i) markdown += "## A\n";
+  const Rendered rendered = Render(markdown);
+  ASSERT_EQ(rendered.headings.size(), 10001u);
+  EXPECT_EQ(rendered.headings[0].id, "a-1");
+  EXPECT_EQ(rendered.headings[1].id, "a");
+  EXPECT_EQ(rendered.headings[2].id, "a-2");
+  EXPECT_EQ(rendered.headings[10000].id, "a-10000");
+}
+
+// Counts the occurrences of `what` in `text`.
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(MarkdownTest, HundredThousandLevelsOfNestingRender) {
+  // md4c keeps open blocks in an array and the renderer keeps no stack: no recursion to
+  // overflow, whatever the depth.
+  std::string quotes, items, mixed;
+  for (int i = 0; i < 100000; ++i) {
+    quotes += "> ";
+    items += "- ";
+    mixed += i % 2 ? "> " : "1. ";
+  }
+  const std::string quote_html = Render(quotes + "x\n").html;
+  EXPECT_EQ(Count(quote_html, "<blockquote>"), 100000u);
+  EXPECT_EQ(Count(quote_html, "</blockquote>"), 100000u);
+  const std::string list_html = Render(items + "x\n").html;
+  EXPECT_EQ(Count(list_html, "<ul>"), 100000u);
+  EXPECT_EQ(Count(list_html, "</li>"), 100000u);
+  const Rendered both = Render(mixed + "x\n");
+  EXPECT_EQ(Count(both.html, "<ol>"), 50000u);
+  EXPECT_EQ(both.plain_text, "x");
 }
 
 TEST(MarkdownTest, HeadingsRecordLevelIdAndPlainText) {
@@ -130,6 +169,11 @@ TEST(MarkdownTest, IsDangerousUrl) {
       {"data:image/GIF,x", false},
       {"data:image/jpeg,x", false},
       {"data:image/webp,x", false},
+      {"java\tscript:x", true},
+      {"\njava\nscript:x", true},
+      {"jav\r\nascript:x", true},
+      {"data\t:text/html,x", true},
+      {"java script:x", false},
       {"https://x/javascript:", false},
       {"/javascript", false},
       {"", false},
@@ -307,6 +351,69 @@ TEST(MarkdownTest, EscapeHtmlAndUrl) {
             EscapeUrl("/a b?c=1&d=é#x\"'<>[]%41"));
   EXPECT_EQ("-_.+!*(),%#@?=;:/$AZaz09", EscapeUrl("-_.+!*(),%#@?=;:/$AZaz09"));
   EXPECT_EQ("%7E%60%5E%7B%7D%7C%5C", EscapeUrl("~`^{}|\\"));  // as md4c-html 0.4.8 does
+  EXPECT_EQ("/a%20b?c=1&d=%C3%A9%22%27%3C%3E%00",
+            EncodeUrl(std::string("/a b?c=1&d=é\"'<>") + '\0'));
+}
+
+TEST(MarkdownTest, EscapeHtmlReplacesWhatHtmlForbids) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  const struct {
+    std::string text;
+    std::string html;
+  } cases[] = {
+      {std::string("a\0b", 3), "a" + fffd + "b"},
+      {"\x01\x1F\x7F", fffd + fffd + fffd},
+      {"tab\t lf\n ff\f cr\r", "tab\t lf\n ff\f cr\r"},
+      {"\u0085 \u009F \u00A0", fffd + " " + fffd + " \u00A0"},
+      {"\uFDD0 \uFDEF \uFFFE \uFFFF \U0001FFFE \U0010FFFF",
+       fffd + " " + fffd + " " + fffd + " " + fffd + " " + fffd + " " + fffd},
+      {"\u2028\u2029 \u202E \uFFFD", "\u2028\u2029 \u202E \uFFFD"},
+      // A byte that starts no valid sequence is kept, and never hides what follows it.
+      {"\xEF<b>\xC2\"", "\xEF&lt;b&gt;\xC2&quot;"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(c.html, EscapeHtml(c.text)) << c.text;
+  // Raw HTML in safe mode loses them too, and keeps its markup.
+  EXPECT_EQ("<div title=\"a" + fffd + "\">" + fffd + "</div>\n",
+            Render("<div title=\"a\x01\">\x7F</div>\n").html);
+}
+
+// The filter's output for `html` fed whole, and fed one byte at a time.
+std::pair<std::string, std::string> FilterWholeAndByByte(std::string_view html) {
+  std::string whole, by_byte;
+  RawHtmlFilter filter;
+  filter.Append(html, &whole);
+  filter.Finish(&whole);
+  for (char c : html) filter.Append(std::string_view(&c, 1), &by_byte);
+  filter.Finish(&by_byte);
+  return {whole, by_byte};
+}
+
+TEST(MarkdownTest, RawHtmlFilterReadsPiecesAsOneStream) {
+  const struct {
+    std::string html;
+    std::string filtered;
+  } cases[] = {
+      {"<a href=\"/x\" onclick=\"y()\">a</a>", "<a href=\"/x\">a</a>"},
+      {"<A HREF='&#106;avascript:x' ONCLICK=y>", "<A>"},
+      {"<img/src=x/onerror=y>", "<img/src=x/onerror=y>"},  // one unquoted value "x/onerror=y"
+      {"<img/onerror=y src=x>", "<img/ src=x>"},
+      {"<a href=\"x\"onclick=\"y\"title=z>", "<a href=\"x\"title=z>"},
+      {"<a =onclick=x>", "<a =onclick=x>"},  // the name is "=onclick": no handler
+      {"<p>x > y</p>", "<p>x > y</p>"},
+      {"a < b <3 </> <?x <y> <!x <y> <!-- <img onerror=x> --> <img onerror=x>",
+       "a < b <3 </> <?x <y> <!x <y> <!-- <img onerror=x> --> <img>"},
+      {"<!--> <img onerror=x> <!---> <img onerror=x> --!> <b onclick=x>",
+       "<!--> <img> <!---> <img> --!> <b>"},
+      {"<script src=x></SCRIPT><noscript>", "&lt;script src=x>&lt;/SCRIPT>&lt;noscript>"},
+      {"<div title=\"a", "&lt;div title=&quot;a"},
+      {"<!-- a", "<!-- a-->"},
+      {"<?php", "<?php>"},
+  };
+  for (const auto& c : cases) {
+    const auto [whole, by_byte] = FilterWholeAndByByte(c.html);
+    EXPECT_EQ(c.filtered, whole) << c.html;
+    EXPECT_EQ(c.filtered, by_byte) << c.html;
+  }
 }
 
 }  // namespace

@@ -169,6 +169,34 @@ TEST_F(RenderThemeTest, PartialThatIncludesItselfWithoutEndIsAnError) {
   EXPECT_EQ(theme->Render("list", tree, sink), "ab");
 }
 
+TEST_F(RenderThemeTest, PartialThatAlwaysIncludesItselfIsAnErrorAtLoad) {
+  // Rendering it would recurse until the stack overflowed. Includes inside a section are left
+  // to the data (and the renderer's depth limit): a -> b -> a passes through {{#x}}.
+  Write("templates/partials/foot", "</main>\n{{> foot}}");
+  Write("templates/partials/a", "{{#x}}{{> b}}{{/x}}");
+  Write("templates/partials/b", "b {{> head}} {{> a}}");
+  Write("templates/partials/c", "{{> d}}");
+  Write("templates/partials/d", "d {{> c}}");
+  Write("templates/page", "{{> a}}{{> foot}}{{> c}}");
+  DiagnosticSink sink;
+  EXPECT_FALSE(Load(sink).has_value());
+  EXPECT_EQ(Messages(sink),
+            (Names{"themes/t/templates/partials/d.mustache:1:3: error: partial 'c' includes "
+                   "itself (c -> d -> c) (rendering it would never end; remove this {{> c}})",
+                   "themes/t/templates/partials/foot.mustache:2:1: error: partial 'foot' "
+                   "includes itself (foot -> foot) (rendering it would never end; remove this "
+                   "{{> foot}})"}));
+}
+
+TEST_F(RenderThemeTest, UnreadableTemplateIsAnErrorAtTheFile) {
+  fs_.FailReadsOf("site/themes/t/templates/page.mustache",
+                  Status::Io("site/themes/t/templates/page.mustache: Permission denied"));
+  DiagnosticSink sink;
+  EXPECT_FALSE(Load(sink).has_value());
+  EXPECT_EQ(Messages(sink), Names{"themes/t/templates/page.mustache: error: cannot read the file: "
+                                  "Permission denied"});
+}
+
 TEST_F(RenderThemeTest, UnknownTemplateName) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);

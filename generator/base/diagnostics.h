@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.h"
+
 namespace portalgen {
 
 struct Diagnostic {
@@ -39,6 +41,12 @@ class DiagnosticSink {
   mutable std::mutex mu_;
   std::vector<Diagnostic> items_;
 };
+
+/// A FileSystem failure "<dir>/<rest>: <reason>" as an error at "<shown_dir>/<rest>" saying
+/// <reason> (the machine's path to the site left out); at `shown_dir`, saying the whole message,
+/// when it names nothing below `dir`.
+Diagnostic FileSystemError(const Status& status, const std::string& dir,
+                           const std::string& shown_dir, std::string hint = {});
 
 /// "path:line:col: error: message (hint)\n<source line>\n<caret>\n".
 std::string FormatDiagnostic(const Diagnostic& d);

@@ -42,6 +42,9 @@ std::string ParentPath(std::string_view path) {
 
 Result<std::string> MemoryFileSystem::Read(const std::string& path) const {
   std::lock_guard<std::mutex> lock(mu_);
+  if (auto fault = failing_reads_.find(NormalizePath(path)); fault != failing_reads_.end()) {
+    return fault->second;
+  }
   auto it = files_.find(NormalizePath(path));
   if (it == files_.end()) return Status::NotFound(path + ": no such file");
   return it->second;
@@ -144,6 +147,11 @@ std::map<std::string, std::string> MemoryFileSystem::Snapshot() const {
 void MemoryFileSystem::FailWritesUnder(std::string prefix, std::string reason) {
   std::lock_guard<std::mutex> lock(mu_);
   failing_prefixes_.emplace_back(NormalizePath(prefix), std::move(reason));
+}
+
+void MemoryFileSystem::FailReadsOf(std::string path, Status status) {
+  std::lock_guard<std::mutex> lock(mu_);
+  failing_reads_[NormalizePath(path)] = std::move(status);
 }
 
 }  // namespace portalgen

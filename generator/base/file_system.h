@@ -30,7 +30,8 @@ class FileSystem {
   /// Writes `bytes`, creating parent folders as needed.
   virtual Status Write(const std::string& path, std::string_view bytes) = 0;
   /// Every regular file below `dir`, recursively, as "dir/sub/file", sorted.
-  /// Empty (not an error) when `dir` does not exist.
+  /// Empty (not an error) when `dir` does not exist. Fails with "<path>: <reason>" naming the
+  /// first entry that cannot be listed (see RealFileSystem).
   virtual Result<std::vector<std::string>> ListFiles(const std::string& dir) const = 0;
   virtual bool IsFile(const std::string& path) const = 0;
   virtual bool IsDirectory(const std::string& path) const = 0;
@@ -45,8 +46,9 @@ class FileSystem {
   virtual std::optional<FileStamp> Stamp(const std::string& path) const = 0;
 };
 
-/// The machine's file system. Symbolic links are followed only when they stay inside
-/// the folder being listed.
+/// The machine's file system. ListFiles() follows a symbolic link only to a file inside the
+/// folder being listed; a link that leads outside it, to a folder, to nothing, or in a loop
+/// fails the listing with an Io status "<link>: <reason>".
 class RealFileSystem : public FileSystem {
  public:
   Result<std::string> Read(const std::string& path) const override;
@@ -79,6 +81,10 @@ class MemoryFileSystem : public FileSystem {
   /// Makes later writes under `prefix` fail with an I/O error whose message ends with
   /// `reason` (to test faults: a full disk, a read-only folder).
   void FailWritesUnder(std::string prefix, std::string reason = "No space left on device");
+  /// Makes later reads of `path` fail with `status` while the file is still listed (to test
+  /// faults: Status::Io for an unreadable file, Status::NotFound for one removed after it was
+  /// listed).
+  void FailReadsOf(std::string path, Status status);
 
  private:
   mutable std::mutex mu_;
@@ -86,6 +92,7 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, int64_t> written_at_;  // write counter at each file's last write
   int64_t clock_ = 0;
   std::vector<std::pair<std::string, std::string>> failing_prefixes_;  // prefix, reason
+  std::map<std::string, Status> failing_reads_;
 };
 
 /// Joins two '/' paths ("a" + "b/c" -> "a/b/c"); an empty side yields the other.

@@ -1,32 +1,54 @@
 #include "base/paths.h"
 
+#include <cstdint>
+
 #include "base/utf8.h"
 
 namespace portalgen {
 
 bool IsValidSlug(std::string_view slug) {
-  if (slug.empty() || slug.front() == '-' || slug.back() == '-') return false;
+  if (slug.empty() || slug.size() > kMaxSlugLength || slug.front() == '-' || slug.back() == '-') {
+    return false;
+  }
   for (char c : slug) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
   return true;
 }
 
+namespace {
+
+// FNV-1a: a stable 32-bit hash, as eight hex digits.
+std::string HashHex(std::string_view text) {
+  uint32_t h = 2166136261u;
+  for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(8, '0');
+  for (int i = 7; i >= 0; --i, h >>= 4) out[i] = kHex[h & 0xF];
+  return out;
+}
+
+}  // namespace
+
 std::string Slugify(std::string_view text) {
   const std::string folded = FoldForMatch(text);
   std::string out;
   bool pending_dash = false;
+  bool other_script = false;  // a byte of a character that is not ASCII or folded Latin-1
   for (char c : folded) {
     const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    other_script = other_script || static_cast<unsigned char>(c) >= 0x80;
     if (!keep) {
       pending_dash = !out.empty();
       continue;
     }
+    if (out.size() + (pending_dash ? 2 : 1) > kMaxSlugLength) break;
     if (pending_dash) out += '-';
     pending_dash = false;
     out += c;
   }
-  return out.empty() ? "x" : out;
+  if (!out.empty()) return out;
+  return other_script ? "x-" + HashHex(folded) : "x";
 }
 
 bool IsSafeSitePath(std::string_view p) {

@@ -2,16 +2,25 @@
 #ifndef PORTALGEN_BASE_PATHS_H_
 #define PORTALGEN_BASE_PATHS_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace portalgen {
 
-/// True for a non-empty slug of lowercase a-z, 0-9 and '-' (no leading or trailing '-').
+/// The longest slug: a slug names a folder of the output, and file systems refuse names
+/// longer than 255 bytes.
+inline constexpr size_t kMaxSlugLength = 200;
+
+/// True for a non-empty slug of lowercase a-z, 0-9 and '-' (no leading or trailing '-'), at
+/// most kMaxSlugLength characters long.
 bool IsValidSlug(std::string_view slug);
 
 /// Turns a free label ("Humanitarian crises") into a slug ("humanitarian-crises").
-/// Latin accents are folded; other characters separate words. Never empty ("x" fallback).
+/// Latin accents are folded; other characters separate words; the slug is cut at
+/// kMaxSlugLength. Never empty: a label with no Latin letter or digit gets "x", followed by a
+/// hash of the label ("x-5d41402a") when it has characters beyond Latin-1, so that two names
+/// in another script (Arabic, Cyrillic, Chinese...) stay apart.
 std::string Slugify(std::string_view text);
 
 /// True when `url_path` ("/briefs/x/") is a site path that cannot leave the output folder:

@@ -33,6 +33,26 @@ bool StaysInside(const fs::path& root, const fs::path& target) {
   return true;
 }
 
+// Why the symbolic link `link`, found below the folder `root` (resolved), is not followed; ""
+// when it leads to a file inside `root`. Links to folders are never followed: they could loop.
+std::string LinkProblem(const fs::path& root, const fs::path& link) {
+  const std::string folder = root.filename().generic_string() + "/";
+  std::error_code ec;
+  const fs::file_status target = fs::status(link, ec);  // follows the link
+  if (ec.value() == ELOOP) return "symbolic link loop (the link leads back to itself)";
+  if (!fs::exists(target)) {
+    return "broken symbolic link (to " + fs::read_symlink(link, ec).generic_string() +
+           ", which does not exist)";
+  }
+  const fs::path resolved = fs::canonical(link, ec);
+  if (ec) return "cannot follow the symbolic link: " + ec.message();
+  if (!StaysInside(root, resolved)) {
+    return "symbolic link leads outside " + folder + " (to " + resolved.generic_string() + ")";
+  }
+  if (fs::is_directory(target)) return "symbolic link to a folder (folders are not followed)";
+  return "";
+}
+
 }  // namespace
 
 Result<std::string> RealFileSystem::Read(const std::string& path) const {
@@ -87,12 +107,8 @@ Result<std::vector<std::string>> RealFileSystem::ListFiles(const std::string& di
     if (ec) return IoError(dir, ec);
     const fs::path& p = it->path();
     if (it->is_symlink(ec)) {
-      const fs::path target = fs::weakly_canonical(p, ec);
-      if (ec || !StaysInside(root, target)) {
-        return Status::Io(p.generic_string() + ": symbolic link points outside " + dir);
-      }
-      if (fs::is_directory(target, ec)) {
-        return Status::Io(p.generic_string() + ": symbolic links to folders are not followed");
+      if (std::string problem = LinkProblem(root, p); !problem.empty()) {
+        return Status::Io(p.generic_string() + ": " + problem);
       }
     }
     if (it->is_regular_file(ec)) out.push_back(p.generic_string());

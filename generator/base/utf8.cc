@@ -37,6 +37,23 @@ size_t ValidSequenceAt(std::string_view s, size_t i) {
 
 }  // namespace
 
+CodePoint DecodeUtf8(std::string_view text) {
+  const size_t n = ValidSequenceAt(text, 0);
+  if (n == 0) return {0xFFFD, 1};
+  char32_t c = static_cast<unsigned char>(text[0]);
+  if (n > 1) {
+    c &= 0x7F >> n;
+    for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[k]) & 0x3F);
+  }
+  return {c, n};
+}
+
+bool IsForbiddenInHtml(char32_t c) {
+  if (c < 0x20) return c != '\t' && c != '\n' && c != '\f' && c != '\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
 size_t FindInvalidUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {

@@ -14,6 +14,21 @@ int Utf8SequenceLength(unsigned char lead);
 /// Returns the byte offset of the first invalid UTF-8 sequence, or npos if `text` is valid.
 size_t FindInvalidUtf8(std::string_view text);
 
+/// A decoded UTF-8 sequence: its code point and its length in bytes.
+struct CodePoint {
+  char32_t value = 0;
+  size_t length = 0;
+};
+
+/// Decodes the sequence at the start of `text` (not empty). A byte that starts no valid sequence
+/// (overlong, surrogate, truncated) decodes alone, as U+FFFD with length 1.
+CodePoint DecodeUtf8(std::string_view text);
+
+/// True for what HTML forbids in a document ("control-character-in-input-stream", NUL and
+/// "noncharacter-in-input-stream"): C0 controls but tab, LF, FF and CR; DEL and the C1
+/// controls; U+FDD0..U+FDEF and the last two code points of every plane.
+bool IsForbiddenInHtml(char32_t c);
+
 /// Number of code points in `text` (its display column count, near enough).
 size_t Utf8Length(std::string_view text);
 

@@ -53,6 +53,18 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// What a listing or read failure asks of the author.
+std::string FileErrorHint(const Status& status) {
+  const std::string& message = status.message();
+  if (status.kind() == Status::Kind::kNotFound) {
+    return "it was moved or deleted while the site was built; build again";
+  }
+  if (message.find("symbolic link") != std::string::npos) {
+    return "content/ may hold links only to files inside content/; copy the file in instead";
+  }
+  return "check that the file can be read";
+}
+
 }  // namespace
 
 std::optional<Document> LoadDocument(const std::string& rel_path, const std::string& bytes,
@@ -79,7 +91,8 @@ std::vector<Document> LoadContent(const FileSystem& fs, const std::string& sourc
   const std::string content_dir = JoinPath(source_dir, "content");
   Result<std::vector<std::string>> files = fs.ListFiles(content_dir);
   if (!files.ok()) {
-    sink.Error("content", 0, 0, files.status().message());
+    sink.Add(
+        FileSystemError(files.status(), content_dir, "content", FileErrorHint(files.status())));
     return {};
   }
   std::vector<std::string> rel_paths;
@@ -96,7 +109,11 @@ std::vector<Document> LoadContent(const FileSystem& fs, const std::string& sourc
   ParallelFor(rel_paths.size(), options.jobs, [&](size_t i) {
     Result<std::string> bytes = fs.Read(JoinPath(source_dir, rel_paths[i]));
     if (!bytes.ok()) {
-      sink.Error(rel_paths[i], 0, 0, "cannot read: " + bytes.status().message());
+      Diagnostic d =
+          FileSystemError(bytes.status(), content_dir, "content", FileErrorHint(bytes.status()));
+      d.path = rel_paths[i];
+      d.message = "cannot read the file: " + d.message;
+      sink.Add(std::move(d));
       return;
     }
     slots[i] = LoadDocument(rel_paths[i], *bytes, sink);

@@ -1,6 +1,7 @@
 #include "content/schema.h"
 
 #include "base/paths.h"
+#include "base/url_filter.h"
 #include "content/front_matter.h"
 
 namespace portalgen::content {
@@ -43,6 +44,15 @@ std::vector<Ref> ReadRefs(tomlx::Reader& r, std::string_view key) {
     out.push_back(MakeRef(r, item, item.as_string()->get()));
   }
   return out;
+}
+
+std::string ReadUrl(tomlx::Reader& r, std::string_view key) {
+  std::string url = r.String(key).value_or("");
+  if (!IsDangerousUrl(url)) return url;
+  r.Error(r.Node(key), "unsafe URL in '" + std::string(key) + "'",
+          "javascript:, vbscript: and data: links are refused; use an https:// address or a "
+          "site path such as /files/report.pdf");
+  return "";
 }
 
 void ReadCommon(tomlx::Reader& r, Document& doc) {

@@ -32,6 +32,9 @@ void ReadMember(tomlx::Reader& r, Document& doc);
 void ReadCommon(tomlx::Reader& r, Document& doc);
 /// Keys ReadCommon understands, for unknown-key warnings.
 const std::vector<std::string>& CommonKeys();
+/// Reads a URL field (website, registration, document). A javascript:, vbscript: or data: URL
+/// is an error, and reads as "".
+std::string ReadUrl(tomlx::Reader& r, std::string_view key);
 /// Reads an array of slugs (members = [...]) keeping each one's position.
 std::vector<Ref> ReadRefs(tomlx::Reader& r, std::string_view key);
 

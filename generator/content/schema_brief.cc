@@ -72,7 +72,7 @@ void ReadBrief(tomlx::Reader& r, Document& doc) {
   }
   b.date = ReadDate(r);
   b.members = ReadRefs(r, "members");
-  b.document = r.String("document").value_or("");
+  b.document = ReadUrl(r, "document");
   std::vector<std::string> known = CommonKeys();
   known.insert(known.end(), {"kind", "number", "date", "undated", "members", "document"});
   r.WarnUnknownKeys(known);

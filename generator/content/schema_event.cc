@@ -138,7 +138,7 @@ void ReadEvent(tomlx::Reader& r, Document& doc, DiagnosticSink& sink) {
             hint.empty() ? "use \"in-person\", \"online\" or \"hybrid\"" : hint);
   }
   e.series = r.String("series").value_or("");
-  e.registration = r.String("registration").value_or("");
+  e.registration = ReadUrl(r, "registration");
   e.contact = r.String("contact").value_or("");
   e.members = ReadRefs(r, "members");
   e.other_organizers = r.Strings("other_organizers").value_or(std::vector<std::string>{});

@@ -21,7 +21,7 @@ void ReadMember(tomlx::Reader& r, Document& doc) {
       m.joined = static_cast<int>(*joined);
     }
   }
-  m.website = r.String("website").value_or("");
+  m.website = ReadUrl(r, "website");
   if (auto chairs = r.Ints("chairs")) m.chairs.assign(chairs->begin(), chairs->end());
   std::vector<std::string> known = CommonKeys();
   known.insert(known.end(), {"acronym", "status", "joined", "website", "chairs"});

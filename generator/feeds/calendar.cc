@@ -53,11 +53,16 @@ std::vector<std::string> Organizers(const view::ViewContext& ctx, const Document
 }
 
 // RFC 5545 wants a cal-address for ORGANIZER; only a plain e-mail address makes one.
+// It goes into the line unescaped (a URI, not TEXT), so spaces, controls (a CR would end the
+// line) and the characters that delimit properties are refused.
 bool IsEmail(const std::string& s) {
   const size_t at = s.find('@');
-  return at != std::string::npos && at > 0 && at + 1 < s.size() &&
-         s.find('@', at + 1) == std::string::npos &&
-         s.find_first_of(" \t\n:/<>\",;") == std::string::npos;
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' || c == 0x7F ||
+           std::string_view(":/<>\"',;\\").find(c) != std::string_view::npos;
+  });
+  return plain && at != std::string::npos && at > 0 && at + 1 < s.size() &&
+         s.find('@', at + 1) == std::string::npos;
 }
 
 std::string VEvent(const view::ViewContext& ctx, index::DocId id) {

@@ -1,6 +1,7 @@
 #include "feeds/feed_entries.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 namespace portalgen::feeds {
@@ -48,14 +49,24 @@ std::string Origin(const std::string& base_url) {
 
 namespace {
 
-// Rewrites the value starting at `pos` (after the opening quote) when it is site-relative.
-void RewriteUrl(const std::string& html, size_t& pos, const std::string& origin,
-                const std::string& page_url, std::string& out) {
-  if (html.compare(pos, 1, "/") == 0 && html.compare(pos, 2, "//") != 0) {
-    out += origin;
-  } else if (html.compare(pos, 1, "#") == 0) {
-    out += page_url;
+// True when the URL at `pos` starts with a scheme ("https:", "mailto:").
+bool HasScheme(const std::string& html, size_t pos) {
+  size_t i = pos;
+  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])) || html[i] == '+' ||
+                             html[i] == '-' || html[i] == '.')) {
+    ++i;
   }
+  return i > pos && i < html.size() && html[i] == ':' &&
+         std::isalpha(static_cast<unsigned char>(html[pos]));
+}
+
+// Writes what makes the URL starting at `pos` (after the opening quote) absolute: the origin
+// before a root-relative path, the page's URL before a fragment or a page-relative path.
+void RewriteUrl(const std::string& html, size_t pos, const std::string& origin,
+                const std::string& page_url, std::string& out) {
+  const char quote = html[pos - 1];
+  if (html.compare(pos, 2, "//") == 0 || HasScheme(html, pos) || html[pos] == quote) return;
+  out += html[pos] == '/' ? origin : page_url;
 }
 
 }  // namespace
@@ -66,9 +77,13 @@ std::string AbsoluteHtml(const std::string& html, const std::string& origin,
   std::string out;
   out.reserve(html.size() + html.size() / 16);
   size_t pos = 0;
+  // The next "href=" and "src=" from `pos` on, each looked for again only once passed: looking
+  // for both after every match made a body with many links and no image quadratic.
+  size_t href = html.find("href=");
+  size_t src = html.find("src=");
   while (pos < html.size()) {
-    const size_t href = html.find("href=", pos);
-    const size_t src = html.find("src=", pos);
+    if (href < pos) href = html.find("href=", pos);
+    if (src < pos) src = html.find("src=", pos);
     const size_t at = std::min(href, src);
     if (at == std::string::npos) break;
     const size_t value = at + (at == href ? 5 : 4);
@@ -76,7 +91,7 @@ std::string AbsoluteHtml(const std::string& html, const std::string& origin,
     const bool attribute = at > 0 && (html[at - 1] == ' ' || html[at - 1] == '\n');
     out.append(html, pos, value + (quoted ? 1 : 0) - pos);
     pos = value + (quoted ? 1 : 0);
-    if (quoted && attribute) RewriteUrl(html, pos, origin, page_url, out);
+    if (quoted && attribute && pos < html.size()) RewriteUrl(html, pos, origin, page_url, out);
   }
   out.append(html, pos, std::string::npos);
   return out;

@@ -40,8 +40,9 @@ std::vector<FeedEntry> SelectEntries(const index::Library& lib,
 /// "https://example.org" from "https://example.org/icat/"; "" when base_url has no host.
 std::string Origin(const std::string& base_url);
 
-/// Rendered body HTML with root-relative href/src values ("/icat/x/") made absolute and
-/// fragment links ("#a") pointed at `page_url`.
+/// Rendered body HTML with root-relative href/src values ("/icat/x/") made absolute, and
+/// fragment ("#a") and page-relative ("x.png", "../y/") ones put after `page_url`, so that feed
+/// readers resolve them. Linear in the size of `html`.
 std::string AbsoluteHtml(const std::string& html, const std::string& origin,
                          const std::string& page_url);
 

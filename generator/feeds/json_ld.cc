@@ -1,5 +1,8 @@
 #include "feeds/json_ld.h"
 
+#include <cstdio>
+
+#include "base/utf8.h"
 #include "view/format.h"
 
 namespace portalgen::feeds {
@@ -15,7 +18,9 @@ json Organization(const view::ViewContext& ctx, index::DocId id) {
   json org = {
       {"@type", "Organization"}, {"name", doc.title}, {"url", ctx.AbsoluteUrl(ctx.lib.PathOf(id))}};
   if (!doc.member.acronym.empty()) org["alternateName"] = doc.member.acronym;
-  if (!doc.member.website.empty()) org["sameAs"] = doc.member.website;
+  if (std::string website = ctx.LinkUrl(doc.member.website); !website.empty()) {
+    org["sameAs"] = std::move(website);
+  }
   return org;
 }
 
@@ -135,22 +140,29 @@ std::string ScriptSafeJson(const json& value) {
   const std::string raw = value.dump(-1, ' ', false, json::error_handler_t::replace);
   std::string out;
   out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
-    if (c == '<') {
-      out += "\\u003c";
-    } else if (c == '>') {
-      out += "\\u003e";
-    } else if (c == '&') {
-      out += "\\u0026";
-    } else if (raw.compare(i, 2, "\xE2\x80") == 0 && i + 2 < raw.size() &&
-               (raw[i + 2] == '\xA8' || raw[i + 2] == '\xA9')) {
-      // U+2028 and U+2029 end a line in JavaScript before ES2019.
-      out += raw[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
+  // Everything below but '<', '>' and '&' can only be inside a JSON string, where \uXXXX is the
+  // same character.
+  const auto escape = [&](char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c) & 0xFFFF);
+    out += buf;
+  };
+  for (size_t i = 0; i < raw.size();) {
+    const CodePoint c = DecodeUtf8(std::string_view(raw).substr(i));
+    if (c.value == '<' || c.value == '>' || c.value == '&' || c.value == 0x2028 ||
+        c.value == 0x2029 || IsForbiddenInHtml(c.value)) {
+      // U+2028 and U+2029 end a line in JavaScript before ES2019; what HTML forbids is
+      // a parse error in the page even inside <script>.
+      if (c.value > 0xFFFF) {
+        escape(0xD800 + ((c.value - 0x10000) >> 10));
+        escape(0xDC00 + ((c.value - 0x10000) & 0x3FF));
+      } else {
+        escape(c.value);
+      }
     } else {
-      out += c;
+      out.append(raw, i, c.length);
     }
+    i += c.length;
   }
   return out;
 }

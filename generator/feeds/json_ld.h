@@ -19,8 +19,9 @@ nlohmann::json JsonLd(const view::ViewContext& ctx, index::DocId id);
 /// JSON-LD Organization for the site (name, url, email).
 nlohmann::json SiteJsonLd(const view::ViewContext& ctx);
 
-/// `value` serialised for inside <script>: `<`, `>`, `&`, U+2028 and U+2029 as \uXXXX, so that
-/// no "</script>" or "<!--" can end the element and JavaScript parsers accept it too.
+/// `value` serialised for inside <script>: `<`, `>`, `&`, U+2028, U+2029 and what HTML forbids
+/// (IsForbiddenInHtml) as \uXXXX, so that no "</script>" or "<!--" can end the element, the
+/// page stays valid HTML and JavaScript parsers accept it too.
 std::string ScriptSafeJson(const nlohmann::json& value);
 
 }  // namespace portalgen::feeds

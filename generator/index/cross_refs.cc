@@ -60,8 +60,12 @@ class Resolver {
     return std::nullopt;
   }
 
+  // Adds `id` unless it is the list's last entry. Documents are resolved one at a time and only
+  // ever add themselves, so a document met twice in one (a member named twice, or as organiser
+  // and through a speaker) is the last: no search, which made a member of 100 000 briefs
+  // quadratic.
   static void AddOnce(std::vector<DocId>& list, DocId id) {
-    if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+    if (list.empty() || list.back() != id) list.push_back(id);
   }
 
   void ResolveBrief(DocId id) {
@@ -75,10 +79,11 @@ class Resolver {
     for (const Ref& ref : doc.event.members) {
       if (auto m = Lookup(doc, Kind::kMember, ref)) AddOnce(lib_.member_events[*m], id);
     }
+    std::set<DocId> briefs;  // this event's, each once
     for (const Ref& ref : doc.event.briefs) {
-      if (auto b = Lookup(doc, Kind::kBrief, ref)) {
+      if (auto b = Lookup(doc, Kind::kBrief, ref); b && briefs.insert(*b).second) {
         AddOnce(lib_.brief_events[*b], id);
-        AddOnce(lib_.event_briefs[id], *b);
+        lib_.event_briefs[id].push_back(*b);
       }
     }
     std::vector<std::string> names;
@@ -87,9 +92,10 @@ class Resolver {
       if (sp.member.value.empty()) continue;
       if (auto m = Lookup(doc, Kind::kMember, sp.member)) AddOnce(lib_.member_events[*m], id);
     }
+    const std::set<std::string> known(names.begin(), names.end());
     for (const content::AgendaItem& item : doc.event.agenda) {
       for (const Ref& who : item.speakers) {
-        if (std::find(names.begin(), names.end(), who.value) != names.end()) continue;
+        if (known.count(who.value)) continue;
         sink_.Add(doc.source->MakeError(who.line, who.col,
                                         "agenda speaker '" + who.value +
                                             "' is not in [[speakers]]",

@@ -32,12 +32,12 @@ void SortBySectionOrder(const Library& lib, std::vector<DocId>& ids) {
 
 namespace {
 
-void AddOnce(std::vector<DocId>& list, DocId id) {
-  if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
-}
-
-void AddOnce(std::vector<std::string>& list, const std::string& s) {
-  if (std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
+// Lists are filled with repeats allowed, then sorted and made unique once: looking for each
+// new entry in the list made a member of 100 000 briefs (and their backlinks) quadratic.
+template <typename T>
+void SortUnique(std::vector<T>& list) {
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
 }
 
 void BuildSpeakers(Library& lib) {
@@ -52,7 +52,7 @@ void BuildSpeakers(Library& lib) {
       }
       entry.appearances.push_back({id, i});
       if (auto member = lib.Find(Kind::kMember, speakers[i].member.value)) {
-        AddOnce(lib.member_speakers[*member], slug);
+        lib.member_speakers[*member].push_back(slug);
       }
     }
   }
@@ -67,7 +67,7 @@ void BuildSpeakers(Library& lib) {
       }
     }
   }
-  for (auto& [member, slugs] : lib.member_speakers) std::sort(slugs.begin(), slugs.end());
+  for (auto& [member, slugs] : lib.member_speakers) SortUnique(slugs);
 }
 
 void BuildYears(Library& lib) {
@@ -85,7 +85,7 @@ void BuildYears(Library& lib) {
 
 void AddFrontMatterBacklinks(Library& lib) {
   auto link = [&](DocId from, Kind kind, const std::string& slug) {
-    if (auto to = lib.Find(kind, slug); to && *to != from) AddOnce(lib.backlinks[*to], from);
+    if (auto to = lib.Find(kind, slug); to && *to != from) lib.backlinks[*to].push_back(from);
   };
   for (DocId id = 0; id < lib.docs.size(); ++id) {
     const Document& doc = lib.docs[id];
@@ -94,6 +94,7 @@ void AddFrontMatterBacklinks(Library& lib) {
     for (const auto& r : doc.event.briefs) link(id, Kind::kBrief, r.value);
     for (const auto& s : doc.event.speakers) link(id, Kind::kMember, s.member.value);
   }
+  for (auto& [to, from] : lib.backlinks) SortUnique(from);
 }
 
 }  // namespace
@@ -118,7 +119,7 @@ void AddBodyReferences(Library& lib, const std::string& base_path) {
                      : kind == "event" ? Kind::kEvent
                                        : Kind::kPage;
       if (auto to = lib.Find(k, target.substr(colon + 1)); to && *to != from) {
-        AddOnce(lib.backlinks[*to], from);
+        lib.backlinks[*to].push_back(from);
       }
     }
     for (std::string link : r.links) {
@@ -127,12 +128,15 @@ void AddBodyReferences(Library& lib, const std::string& base_path) {
       link = link.substr(0, link.find_first_of("#?"));
       if (!link.empty() && link.back() != '/') link += '/';
       auto it = by_path.find(link);
-      if (it != by_path.end() && it->second != from) AddOnce(lib.backlinks[it->second], from);
+      if (it != by_path.end() && it->second != from) lib.backlinks[it->second].push_back(from);
     }
   }
   // One ranking for all lists: ranking per list would be quadratic in the number of documents.
   const std::vector<size_t> rank = SectionRanks(lib);
-  for (auto& [to, from] : lib.backlinks) SortBySectionOrder(rank, from);
+  for (auto& [to, from] : lib.backlinks) {
+    SortUnique(from);
+    SortBySectionOrder(rank, from);
+  }
 }
 
 }  // namespace portalgen::index

@@ -88,8 +88,11 @@ std::string Slugify(std::string_view text) {
 std::string HeadingIdAllocator::Allocate(std::string_view text) {
   const std::string base = Slugify(text);
   std::string id = base;
-  for (int suffix = 1; used_.count(id) > 0; ++suffix) {
-    id = base + "-" + std::to_string(suffix);
+  if (used_.count(id) > 0) {
+    int& suffix = next_suffix_[base];
+    do {
+      id = base + "-" + std::to_string(++suffix);
+    } while (used_.count(id) > 0);
   }
   used_.insert(id);
   return id;

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace portalgen::markdown {
@@ -24,6 +25,9 @@ class HeadingIdAllocator {
 
  private:
   std::unordered_set<std::string> used_;
+  // Per slug, the suffix to try next: every smaller one is taken, so n headings with the same
+  // text cost n tries, not n * n / 2.
+  std::unordered_map<std::string, int> next_suffix_;
 };
 
 }  // namespace portalgen::markdown

@@ -4,12 +4,14 @@
 
 #include <array>
 
+#include "base/utf8.h"
+
 namespace portalgen::markdown {
 namespace {
 
 // Bytes a URL keeps as they are. `%` stays because md4c-html assumes the
 // author already percent-encoded what needed it.
-constexpr std::string_view kUrlSafePunctuation = "-_.+!*(),%#@?=;:/$";
+constexpr std::string_view kUrlSafePunctuation = "-_.+!*(),%#@?=;:/$&";
 
 constexpr std::array<bool, 256> MakeUrlSafeTable() {
   std::array<bool, 256> table{};
@@ -17,61 +19,96 @@ constexpr std::array<bool, 256> MakeUrlSafeTable() {
   for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
   for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
   for (char c : kUrlSafePunctuation) table[static_cast<unsigned char>(c)] = true;
-  // md4c-html builds its table with strchr(), which also "finds" the NUL
-  // terminator; matching that keeps NUL bytes unescaped as md_html() does.
-  table[0] = true;
   return table;
 }
 
 constexpr std::array<bool, 256> kUrlSafe = MakeUrlSafeTable();
 
+constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+// The entity for `c`, or nullptr when it stays as it is.
+const char* EntityFor(char c, bool apostrophe) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return apostrophe ? "&apos;" : nullptr;
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
-void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe) {
+namespace {
+
+// Appends `text` with each character for which `entity(c)` gives a replacement replaced by it,
+// and each character HTML forbids by U+FFFD.
+template <typename EntityFn>
+void AppendReplaced(std::string_view text, std::string* out, EntityFn entity) {
   size_t run_start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        if (!apostrophe) continue;
-        entity = "&apos;";
-        break;
-      default:
-        continue;
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::string_view replacement;
+    size_t length = 1;
+    if (const char* e = entity(text[i])) {
+      replacement = e;
+    } else if (byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF || byte >= 0xF0) {
+      // The only lead bytes of forbidden characters: decode.
+      const CodePoint c = DecodeUtf8(text.substr(i));
+      length = c.length;
+      if (IsForbiddenInHtml(c.value)) replacement = kReplacementCharacter;
+    }
+    if (replacement.empty()) {
+      i += length;
+      continue;
     }
     out->append(text.substr(run_start, i - run_start));
-    out->append(entity);
-    run_start = i + 1;
+    out->append(replacement);
+    i += length;
+    run_start = i;
   }
   out->append(text.substr(run_start));
 }
 
-void AppendEscapedUrl(std::string_view url, std::string* out) {
+}  // namespace
+
+void AppendEscapedHtml(std::string_view text, std::string* out, bool apostrophe) {
+  AppendReplaced(text, out, [apostrophe](char c) { return EntityFor(c, apostrophe); });
+}
+
+std::string ReplaceForbiddenCharacters(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  AppendReplaced(html, &out, [](char) -> const char* { return nullptr; });
+  return out;
+}
+
+std::string EncodeUrl(std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
   for (char c : url) {
     const auto byte = static_cast<unsigned char>(c);
     if (kUrlSafe[byte]) {
-      out->push_back(c);
-    } else if (c == '&') {
-      out->append("&amp;");
+      out.push_back(c);
     } else {
-      out->push_back('%');
-      out->push_back(kHex[byte >> 4]);
-      out->push_back(kHex[byte & 0xF]);
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
     }
   }
+  return out;
+}
+
+void AppendEscapedUrl(std::string_view url, std::string* out) {
+  AppendEscapedHtml(EncodeUrl(url), out);
 }
 
 std::string EscapeHtml(std::string_view text) {

@@ -87,6 +87,7 @@ std::string DecodeAttribute(const MD_ATTRIBUTE& attribute) {
 }
 
 void HtmlRenderer::EnterBlock(MD_BLOCKTYPE type, const void* detail) {
+  EndRawHtml();
   FlushText(true);
   open_after_last_ = true;
   if (type == MD_BLOCK_DOC) return;
@@ -120,6 +121,7 @@ void HtmlRenderer::EnterBlock(MD_BLOCKTYPE type, const void* detail) {
 }
 
 void HtmlRenderer::LeaveBlock(MD_BLOCKTYPE type, const void* detail) {
+  EndRawHtml();
   FlushText(true);
   open_after_last_ = true;
   if (type == MD_BLOCK_DOC) return;
@@ -204,7 +206,12 @@ void HtmlRenderer::EndPlainLine() {
   if (!plain_.empty() && plain_.back() != '\n') plain_ += '\n';
 }
 
+void HtmlRenderer::EndRawHtml() {
+  if (raw_html_.in_run()) raw_html_.Finish(&html_);
+}
+
 Rendered HtmlRenderer::TakeResult() {
+  EndRawHtml();
   FlushText(true);
   while (!plain_.empty() && (plain_.back() == '\n' || plain_.back() == ' ')) plain_.pop_back();
   return std::move(result_);

@@ -15,6 +15,7 @@
 #include "markdown/autolink.h"
 #include "markdown/heading_ids.h"
 #include "markdown/markdown.h"
+#include "markdown/raw_html_filter.h"
 
 namespace portalgen::markdown {
 
@@ -74,6 +75,8 @@ class HtmlRenderer {
   bool Drops(const std::string& url) const;
   // Ends the current line of plain text, so blocks do not run together.
   void EndPlainLine();
+  // Ends a run of raw HTML (safe mode): anything but more raw HTML ends it.
+  void EndRawHtml();
 
   const Options& options_;
   const AutolinkKinds autolinks_;
@@ -81,6 +84,7 @@ class HtmlRenderer {
   std::string& html_ = result_.html;
   std::string& plain_ = result_.plain_text;
   HeadingIdAllocator heading_ids_;
+  RawHtmlFilter raw_html_;  // safe mode only
 
   int block_depth_ = 0;    // open blocks below the document
   int image_nesting_ = 0;  // >0 inside an image's alt text, where tags are not written

@@ -2,9 +2,9 @@
 // links, with the safe-mode link filter and wiki link resolution.
 #include <string_view>
 
+#include "base/url_filter.h"
 #include "markdown/html_escape.h"
 #include "markdown/html_renderer.h"
-#include "markdown/url_filter.h"
 
 namespace portalgen::markdown {
 namespace {
@@ -37,6 +37,7 @@ bool IsLink(MD_SPANTYPE type) { return type == MD_SPAN_A || type == MD_SPAN_WIKI
 }  // namespace
 
 void HtmlRenderer::EnterSpan(MD_SPANTYPE type, const void* detail) {
+  EndRawHtml();
   FlushText(false);
   open_after_last_ = IsEmphasis(type);
   if (IsLink(type)) ++link_nesting_;
@@ -68,6 +69,7 @@ void HtmlRenderer::EnterSpan(MD_SPANTYPE type, const void* detail) {
 }
 
 void HtmlRenderer::LeaveSpan(MD_SPANTYPE type, const void* detail) {
+  EndRawHtml();
   FlushText(IsEmphasis(type));
   open_after_last_ = false;
   if (IsLink(type) && link_nesting_ > 0) --link_nesting_;

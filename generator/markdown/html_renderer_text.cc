@@ -6,11 +6,11 @@
 #include "markdown/entities.h"
 #include "markdown/html_escape.h"
 #include "markdown/html_renderer.h"
-#include "markdown/tag_filter.h"
 
 namespace portalgen::markdown {
 
 void HtmlRenderer::Text(MD_TEXTTYPE type, std::string_view text) {
+  if (type != MD_TEXT_HTML) EndRawHtml();
   if (type == MD_TEXT_NORMAL) {
     BufferText(text);
     return;
@@ -35,8 +35,12 @@ void HtmlRenderer::Text(MD_TEXTTYPE type, std::string_view text) {
     case MD_TEXT_HTML:
       if (options_.unsafe) {
         html_ += text;
+      } else if (image_nesting_ > 0) {
+        // Inside an image the text goes into its alt attribute, where a tag's quotes would
+        // end the attribute: there it is text.
+        AppendEscapedHtml(text, &html_);
       } else {
-        AppendTagFiltered(text, &html_);
+        raw_html_.Append(ReplaceForbiddenCharacters(text), &html_);
       }
       break;
     case MD_TEXT_ENTITY: {

@@ -1,5 +1,7 @@
 #include "render/theme.h"
 
+#include <algorithm>
+#include <functional>
 #include <regex>
 
 #include <kainjow/mustache.hpp>
@@ -132,12 +134,14 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
   theme.reported_mu_ = std::make_unique<std::mutex>();
   theme.static_dir_ = JoinPath(dir, "static");
   const std::string templates_dir = JoinPath(dir, "templates");
+  const std::string shown_dir = "themes/" + name + "/templates";
   Result<std::vector<std::string>> files = fs.ListFiles(templates_dir);
   if (!files.ok()) {
-    sink.Error(templates_dir, 0, 0, files.status().message());
+    sink.Add(FileSystemError(files.status(), templates_dir, shown_dir));
     return std::nullopt;
   }
   bool ok = true;
+  std::set<std::string> unreadable;
   for (const std::string& path : *files) {
     if (path.size() < kExt.size() || path.compare(path.size() - kExt.size(), kExt.size(), kExt)) {
       continue;
@@ -148,7 +152,10 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
     const std::string key = partial ? rel.substr(9) : rel;
     Result<std::string> text = fs.Read(path);
     if (!text.ok()) {
-      sink.Error(path, 0, 0, text.status().message());
+      Diagnostic d = FileSystemError(text.status(), templates_dir, shown_dir);
+      d.message = "cannot read the file: " + d.message;
+      sink.Add(std::move(d));
+      unreadable.insert(key);  // it is there: not also "no template"
       ok = false;
       continue;
     }
@@ -169,8 +176,9 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
     }
     (partial ? theme.partials_ : theme.templates_)[key] = std::move(file);
   }
+  if (!theme.CheckPartialCycles(sink)) ok = false;
   for (const std::string& required : RequiredTemplates()) {
-    if (!theme.Has(required)) {
+    if (!theme.Has(required) && !unreadable.count(required)) {
       sink.Error("themes/" + name + "/templates", 0, 0,
                  "theme '" + name + "' has no template '" + required + ".mustache'");
       ok = false;
@@ -178,6 +186,44 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
   }
   if (!ok) return std::nullopt;
   return theme;
+}
+
+bool Theme::CheckPartialCycles(DiagnosticSink& sink) const {
+  // Depth-first over the partials: a {{> name}} of a partial still on the path closes a circle.
+  // Only includes outside every section count: those always recurse. Inside a section the data
+  // may end the recursion (a tree of nested lists); the renderer's depth limit stops the rest.
+  // The depth is at most the number of partials.
+  std::set<std::string> done;
+  std::vector<std::string> path;
+  bool ok = true;
+  std::function<void(const std::string&)> visit = [&](const std::string& key) {
+    path.push_back(key);
+    const File& file = partials_.at(key);
+    for (const Tag& tag : file.tags) {
+      if (tag.kind != '>' || !tag.sections.empty() || !partials_.count(tag.name) ||
+          done.count(tag.name)) {
+        continue;
+      }
+      auto on_path = std::find(path.begin(), path.end(), tag.name);
+      if (on_path == path.end()) {
+        visit(tag.name);
+        continue;
+      }
+      std::string circle;
+      for (auto it = on_path; it != path.end(); ++it) circle += *it + " -> ";
+      const LineCol at = file.source->Locate(tag.offset);
+      sink.Add(file.source->MakeError(
+          at.line, at.col, "partial '" + tag.name + "' includes itself (" + circle + tag.name + ")",
+          "rendering it would never end; remove this {{> " + tag.name + "}}"));
+      ok = false;
+    }
+    path.pop_back();
+    done.insert(key);
+  };
+  for (const auto& [key, file] : partials_) {
+    if (!done.count(key)) visit(key);
+  }
+  return ok;
 }
 
 void Theme::ReportUnknown(const std::string& name, const std::string& missing, bool partial,

@@ -61,6 +61,9 @@ class Theme {
   void ReportTooDeep(const std::string& partial, DiagnosticSink& sink) const;
   void ReportUnknown(const std::string& name, const std::string& missing, bool partial,
                      const nlohmann::json& view, DiagnosticSink& sink) const;
+  // Reports every partial that includes itself, directly or through others (rendering it
+  // would never end), at the {{> name}} tag that closes the circle. Returns false if any.
+  bool CheckPartialCycles(DiagnosticSink& sink) const;
 
   std::map<std::string, File> templates_;
   std::map<std::string, File> partials_;

@@ -10,12 +10,25 @@ using content::Document;
 
 namespace {
 
+// Up to kAllPagesUpTo pages every page is listed; beyond, the first, the last and two on each
+// side of the current one, so that a listing of n pages costs n * 7 links, not n * n.
+constexpr int kAllPagesUpTo = 10;
+
 json Pagination(const ViewContext& ctx, const std::string& path, int page, int pages) {
   json numbers = json::array();
+  int last_listed = 0;
   for (int n = 1; n <= pages; ++n) {
+    const bool listed =
+        pages <= kAllPagesUpTo || n == 1 || n == pages || (n >= page - 2 && n <= page + 2);
+    if (!listed) {
+      n = n < page ? page - 3 : pages - 1;  // jump over the gap
+      continue;
+    }
     numbers.push_back({{"number", n},
                        {"url", ctx.Url(ViewContext::PagedPath(path, n))},
-                       {"current", n == page}});
+                       {"current", n == page},
+                       {"gap_before", n > last_listed + 1}});
+    last_listed = n;
   }
   return {{"show", pages > 1},
           {"has_prev", page > 1},

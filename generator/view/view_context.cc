@@ -1,6 +1,8 @@
 #include "view/view_context.h"
 
 #include "base/paths.h"
+#include "base/url_filter.h"
+#include "markdown/html_escape.h"
 #include "view/format.h"
 
 namespace portalgen::view {
@@ -10,6 +12,11 @@ using content::Kind;
 
 std::string ViewContext::Url(std::string_view site_path) const {
   return config.base_path() + std::string(site_path.substr(1));
+}
+
+std::string ViewContext::LinkUrl(std::string_view url) const {
+  if (IsDangerousUrl(url)) return "";
+  return markdown::EncodeUrl(url.substr(0, 1) == "/" && url.substr(0, 2) != "//" ? Url(url) : url);
 }
 
 std::string ViewContext::AbsoluteUrl(std::string_view site_path) const {

@@ -59,6 +59,11 @@ struct ViewContext {
 
   /// Link to a site path, under the base path: "/briefs/" -> "/icat/briefs/".
   std::string Url(std::string_view site_path) const;
+  /// An author's URL from front matter (website, registration, document), ready for an href
+  /// or a JSON value: a site path ("/files/x.pdf") goes under the base path, and the URL is
+  /// percent-encoded (markdown::EncodeUrl), so no quote, space or '<' is left in it. A
+  /// javascript:, vbscript: or data: URL gives "" (no link), whatever the schema let through.
+  std::string LinkUrl(std::string_view url) const;
   /// Absolute URL of a site path, from base_url.
   std::string AbsoluteUrl(std::string_view site_path) const;
   /// Site path of the page for a topic slug, a priority number, or a listing page number.

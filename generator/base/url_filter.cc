@@ -1,9 +1,10 @@
 // Scheme filter for link and image destinations.
-#include "markdown/url_filter.h"
+#include "base/url_filter.h"
 
 #include <cctype>
+#include <string>
 
-namespace portalgen::markdown {
+namespace portalgen {
 namespace {
 
 bool StartsWithIgnoringCase(std::string_view text, std::string_view prefix) {
@@ -25,15 +26,20 @@ bool IsSafeDataUrl(std::string_view url) {
 }  // namespace
 
 bool IsDangerousUrl(std::string_view url) {
-  // Browsers ignore leading spaces and C0 controls before a scheme, so an
-  // attacker can hide "javascript:" behind them.
+  // Browsers ignore leading spaces and C0 controls before a scheme, and tabs and line breaks
+  // anywhere in a URL, so an attacker can hide "javascript:" behind or inside them. The
+  // longest prefix compared below is "data:image/jpeg" (15 characters).
   size_t start = 0;
   while (start < url.size() && static_cast<unsigned char>(url[start]) <= 0x20) ++start;
-  url.remove_prefix(start);
-  if (StartsWithIgnoringCase(url, "javascript:") || StartsWithIgnoringCase(url, "vbscript:")) {
+  std::string prefix;
+  for (size_t i = start; i < url.size() && prefix.size() < 15; ++i) {
+    if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') prefix += url[i];
+  }
+  if (StartsWithIgnoringCase(prefix, "javascript:") ||
+      StartsWithIgnoringCase(prefix, "vbscript:")) {
     return true;
   }
-  return StartsWithIgnoringCase(url, "data:") && !IsSafeDataUrl(url);
+  return StartsWithIgnoringCase(prefix, "data:") && !IsSafeDataUrl(prefix);
 }
 
-}  // namespace portalgen::markdown
+}  // namespace portalgen
