@@ -136,7 +136,17 @@ bool RawHtmlFilter::Step(char c, std::string* out) {
 }
 
 bool RawHtmlFilter::Take(char c, State next) {
-  tag_ += c;
+  // Inside a tag, '<' (and '>' in a quoted value) can only be a name's or a value's character;
+  // as references they mean the same to a browser, and no other parser (a feed reader's
+  // sanitizer, say) can take "<div x<script>" for a script tag.
+  const bool quoted = next == State::kValueDoubleQuoted || next == State::kValueSingleQuoted;
+  if (c == '<' && !tag_.empty()) {
+    tag_ += "&lt;";
+  } else if (c == '>' && quoted) {
+    tag_ += "&gt;";
+  } else {
+    tag_ += c;
+  }
   state_ = next;
   return true;
 }
