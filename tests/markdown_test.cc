@@ -401,7 +401,7 @@ TEST(MarkdownTest, RawHtmlFilterReadsPiecesAsOneStream) {
       {"<a =onclick=x>", "<a =onclick=x>"},  // the name is "=onclick": no handler
       {"<p>x > y</p>", "<p>x > y</p>"},
       {"a < b <3 </> <?x <y> <!x <y> <!-- <img onerror=x> --> <img onerror=x>",
-       "a < b <3 </> <?x <y> <!x <y> <!-- <img onerror=x> --> <img>"},
+       "a < b <3 </> <?x &lt;y> <!x &lt;y> <!-- &lt;img onerror=x> --> <img>"},
       {"<!--> <img onerror=x> <!---> <img onerror=x> --!> <b onclick=x>",
        "<!--> <img> <!---> <img> --!> <b>"},
       {"<script src=x></SCRIPT><noscript>", "&lt;script src=x>&lt;/SCRIPT>&lt;noscript>"},

@@ -259,7 +259,14 @@ bool RawHtmlFilter::StepAttribute(char c, std::string* out) {
 }
 
 bool RawHtmlFilter::StepComment(char c, std::string* out) {
-  out->push_back(c);
+  // A comment's text is never parsed as markup by a browser; written as a reference, a '<' in it
+  // cannot start a tag for any other parser either ("<![CDATA[<script>" is a comment up to its
+  // first '>').
+  if (c == '<') {
+    out->append("&lt;");
+  } else {
+    out->push_back(c);
+  }
   if (state_ == State::kBogusComment) {
     if (c == '>') state_ = State::kText;
     return true;
