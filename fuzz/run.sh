@@ -151,12 +151,15 @@ for t in "${targets[@]}"; do
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
   echo "fuzz/run.sh: $t for ${seconds}s (log: build-fuzz/logs/$t.log)"
   status=0
+  touch "build-fuzz/logs/$t.start"
   "build-fuzz/fuzz/${t}_fuzz" "build-fuzz/corpus/$t" "${dict[@]}" -max_total_time="$seconds" \
     -max_len="$(max_len "$t")" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="build-fuzz/crashes/$t/" >"build-fuzz/logs/$t.log" 2>&1 || status=$?
   grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::average_exec_per_sec)' \
     "build-fuzz/logs/$t.log" || true
-  if [ "$status" -ne 0 ] || [ -n "$(ls -A "build-fuzz/crashes/$t")" ]; then
+  # Only what this run wrote: crash files of earlier runs stay for reference.
+  if [ "$status" -ne 0 ] ||
+     [ -n "$(find "build-fuzz/crashes/$t" -type f -newer "build-fuzz/logs/$t.start")" ]; then
     echo "fuzz/run.sh: $t found something: see build-fuzz/logs/$t.log and build-fuzz/crashes/$t/"
     found=1
   fi
