@@ -3,17 +3,20 @@
 #   ./build.sh              install missing packages, compile into build/, build the site
 #   ./build.sh --no-site    install and compile only (test.sh uses this)
 #   ./build.sh --sanitize   compile with ASan+UBSan into build-sanitize/ (implies --no-site)
+#   ./build.sh --deps-only  install missing packages only (plus $EXTRA_PACKAGES; fuzz/run.sh)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 build_site=1
+deps_only=0
 build_dir=build
 cmake_args=()
 for arg in "$@"; do
   case "$arg" in
     --no-site) build_site=0 ;;
+    --deps-only) deps_only=1 ;;
     --sanitize) build_site=0; build_dir=build-sanitize; cmake_args+=(-DPORTALGEN_SANITIZE=ON) ;;
-    -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -25,6 +28,8 @@ packages=(
   libkainjow-mustache-dev nlohmann-json3-dev libcpp-httplib-dev libhowardhinnant-date-dev
   libgtest-dev python3
 )
+read -r -a extra <<<"${EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 
 install_missing() {
   local missing=()
@@ -40,6 +45,7 @@ install_missing() {
 }
 
 install_missing
+[ "$deps_only" -eq 1 ] && exit 0
 jobs=$(nproc 2>/dev/null || echo 2)
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" "${cmake_args[@]}" >/dev/null
 cmake --build "$build_dir" -j "$jobs"

@@ -17,27 +17,6 @@ if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/*_fuzz.cc; do targets+=("$(basename "$f" _fuzz.cc)"); done
 fi
 
-# The library's packages (as in build.sh), plus clang and its sanitizer and libFuzzer runtimes.
-packages=(
-  clang-14 libclang-rt-14-dev g++ cmake make pkg-config ca-certificates tzdata
-  libboost-program-options-dev libtomlplusplus-dev libmd4c-dev libmd4c-html0-dev
-  libkainjow-mustache-dev nlohmann-json3-dev libcpp-httplib-dev libhowardhinnant-date-dev
-  libgtest-dev python3
-)
-
-install_missing() {
-  local missing=()
-  for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "fuzz/run.sh: installing ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
-
 # Copies `file` to `dir`, prefixed with the target's choice byte(s) given in printf notation.
 seed() {
   local dir=$1 prefix=$2 file=$3
@@ -137,7 +116,8 @@ max_len() {
   esac
 }
 
-install_missing
+# The library's packages (build.sh), plus clang and its sanitizer and libFuzzer runtimes.
+EXTRA_PACKAGES="clang-14 libclang-rt-14-dev" ./build.sh --deps-only
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DPORTALGEN_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz -j "$(nproc 2>/dev/null || echo 2)" \
