@@ -126,6 +126,7 @@ TEST(PublishPathsTest, StagingSitsBesideTheOutput) {
   EXPECT_EQ(StagingDir("out/site/"), "out/.site.staging");
   EXPECT_EQ(StagingDir("./out//site"), "out/.site.staging");
   EXPECT_EQ(StagingDir("/tmp/x"), "/tmp/.x.staging");
+  EXPECT_EQ(StagingDir("/x"), "/.x.staging");
 }
 
 // Incremental publishing: a MemoryFileSystem stamps every write, so "not written" is visible.

@@ -38,6 +38,11 @@ std::string ParentPath(std::string_view path) {
   return std::string(path.substr(0, slash));
 }
 
+std::string BaseName(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
 // ---- MemoryFileSystem ----
 
 Result<std::string> MemoryFileSystem::Read(const std::string& path) const {

@@ -101,6 +101,8 @@ std::string JoinPath(std::string_view a, std::string_view b);
 std::string NormalizePath(std::string_view path);
 /// The folder part of a path ("a/b/c" -> "a/b", "c" -> "").
 std::string ParentPath(std::string_view path);
+/// The last part of a normalized path ("a/b/c" -> "c", "/x" -> "x").
+std::string BaseName(std::string_view path);
 
 }  // namespace portalgen
 

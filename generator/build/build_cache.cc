@@ -64,9 +64,8 @@ bool ParseLine(std::string_view line, BuildCache& cache) {
 
 std::string CachePath(const std::string& output_dir) {
   const std::string normalized = NormalizePath(output_dir);
-  const std::string parent = ParentPath(normalized);
-  const std::string name = normalized.substr(parent.empty() ? 0 : parent.size() + 1);
-  return JoinPath(JoinPath(parent, ".portalgen-cache"), name + ".build");
+  return JoinPath(JoinPath(ParentPath(normalized), ".portalgen-cache"),
+                  BaseName(normalized) + ".build");
 }
 
 std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& path,

@@ -250,7 +250,8 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   BuildResult result;
   const auto start = std::chrono::steady_clock::now();
   const std::string cache_path = CachePath(options.output_dir);
-  const uint64_t generator = GeneratorFingerprint(fs);
+  // Reading our own executable costs a few milliseconds: only when the cache is in use.
+  const uint64_t generator = use_cache ? GeneratorFingerprint(fs) : 0;
   const uint64_t options_key = OptionsKey(options);
   std::optional<BuildCache> cache;
   InputSet inputs;

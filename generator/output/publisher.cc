@@ -8,12 +8,17 @@
 
 namespace portalgen::output {
 
-std::string StagingDir(const std::string& output_dir) {
+namespace {
+
+// `<parent>/.<name><suffix>` for an output folder `<parent>/<name>`.
+std::string Beside(const std::string& output_dir, const std::string& suffix) {
   const std::string normalized = NormalizePath(output_dir);
-  const std::string parent = ParentPath(normalized);
-  const std::string name = normalized.substr(parent.empty() ? 0 : parent.size() + 1);
-  return JoinPath(parent, "." + name + ".staging");
+  return JoinPath(ParentPath(normalized), "." + BaseName(normalized) + suffix);
 }
+
+}  // namespace
+
+std::string StagingDir(const std::string& output_dir) { return Beside(output_dir, ".staging"); }
 
 bool IsSafeOutputPath(const std::string& rel) {
   if (rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos ||
@@ -41,8 +46,7 @@ Status Publisher::Begin() {
   // Leftovers of an interrupted run are ours to remove; so is the backup folder of older
   // versions, which swapped whole folders.
   if (Status s = fs_.RemoveAll(staging_); !s.ok()) return s;
-  const std::string old_backup = staging_.substr(0, staging_.size() - 8) + ".previous";
-  if (Status s = fs_.RemoveAll(old_backup); !s.ok()) return s;
+  if (Status s = fs_.RemoveAll(Beside(output_dir_, ".previous")); !s.ok()) return s;
   fresh_ = !fs_.IsDirectory(output_dir_);
   if (fresh_ && fs_.IsFile(output_dir_)) {
     return Status::Io(output_dir_ + ": is a file, not a folder");
