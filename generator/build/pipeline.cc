@@ -297,11 +297,16 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     return result;
   }
   const auto commit_start = std::chrono::steady_clock::now();
-  Status staged = publisher.Check();
-  // The output is about to change: the old cache would describe it wrongly if we stopped here.
-  if (use_cache && staged.ok()) fs.RemoveAll(cache_path);
-  if (Status s = staged.ok() ? publisher.Commit() : (publisher.Abort(), staged); !s.ok()) {
-    Fail(result, options.output_dir, "cannot write the site: " + s.message(),
+  Status committed = publisher.Check();
+  if (committed.ok()) {
+    // The output is about to change: the old cache would describe it wrongly if we stopped here.
+    if (use_cache) fs.RemoveAll(cache_path);
+    committed = publisher.Commit();
+  } else {
+    publisher.Abort();
+  }
+  if (!committed.ok()) {
+    Fail(result, options.output_dir, "cannot write the site: " + committed.message(),
          "the previous output was left as it was");
     return result;
   }
