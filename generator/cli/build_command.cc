@@ -17,7 +17,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-// The output folder is replaced wholesale, so it must not hold the sources.
+// Files the site no longer has are removed from the output folder, so it must not hold the
+// sources.
 std::optional<std::string> CheckOutputDir(const std::string& source, const std::string& output) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -62,7 +63,7 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
   po::options_description desc("options");
   desc.add_options()
       ("source,s", po::value(&options.source_dir)->default_value("."), "site folder (site.toml, content/, themes/)")
-      ("output,o", po::value(&options.output_dir)->default_value("public"), "output folder, replaced atomically")
+      ("output,o", po::value(&options.output_dir)->default_value("public"), "output folder; only changed files are written, once the whole build succeeded")
       ("drafts", po::bool_switch(&options.drafts), "include documents with draft = true")
       ("base-url", po::value(&options.base_url), "override site.toml's base_url")
       ("jobs,j", po::value(&options.jobs)->default_value(0), "threads (0: all cores)")
