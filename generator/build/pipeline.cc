@@ -3,27 +3,16 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
-#include <map>
 #include <mutex>
-#include <set>
 
 #include "base/cancel.h"
 #include "base/hash.h"
 #include "base/paths.h"
 #include "base/thread_pool.h"
 #include "build/build_cache.h"
-#include "build/markdown_stage.h"
-#include "config/site_config.h"
-#include "content/loader.h"
-#include "feeds/feeds.h"
-#include "feeds/page_metadata.h"
-#include "feeds/site_files.h"
-#include "index/library.h"
+#include "build/site_model.h"
+#include "build/site_plan.h"
 #include "output/publisher.h"
-#include "output/static_copier.h"
-#include "render/theme.h"
-#include "tz/zones.h"
-#include "view/plan.h"
 
 namespace portalgen::build {
 
@@ -43,69 +32,16 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-// Passes files on, remembering each path: two outputs at one path (a static file named like a
-// page, a page slug like a feed) would silently overwrite each other.
-class PathRecorder : public FileSink {
- public:
-  explicit PathRecorder(FileSink& next) : next_(next) {}
-  void Add(size_t order, output::OutputFile file) override {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      paths_.emplace_back(order, file.path);
-    }
-    next_.Add(order, std::move(file));
-  }
-  std::set<std::string> Taken() const {
-    const std::vector<std::string> paths = Paths();
-    return {paths.begin(), paths.end()};
-  }
-  void ReportClashes(DiagnosticSink& sink) const {
-    std::set<std::string> seen;
-    for (const std::string& path : Paths()) {
-      if (!seen.insert(path).second) {
-        sink.Error("static", 0, 0, "two outputs at '" + path + "'",
-                   "a file in static/ or the theme has the same path as a generated page or feed");
-      }
-    }
-  }
-
- private:
-  std::vector<std::string> Paths() const {
-    std::vector<std::pair<size_t, std::string>> sorted = paths_;
-    std::sort(sorted.begin(), sorted.end());
-    std::vector<std::string> out;
-    for (auto& [order, path] : sorted) out.push_back(std::move(path));
-    return out;
-  }
-  FileSink& next_;
-  std::mutex mu_;
-  std::vector<std::pair<size_t, std::string>> paths_;
-};
-
-// Builds each page's view, renders it and hands it on, one page at a time per thread: a view
-// and its HTML live only while that page is being made.
-void RenderPages(const render::Theme& theme, const std::vector<view::PageSpec>& pages, int jobs,
-                 DiagnosticSink& diagnostics, FileSink& out) {
-  ParallelFor(pages.size(), jobs, [&](size_t i) {
+// Makes files[begin, end) of the plan on the thread pool and hands each to `out` at once: a
+// page's view and HTML live only while that page is being made.
+void MakeFiles(const SitePlan& plan, size_t begin, size_t end, int jobs,
+               DiagnosticSink& diagnostics, FileSink& out) {
+  ParallelFor(end - begin, jobs, [&](size_t i) {
     if (CancelRequested()) return;
-    std::optional<std::string> html =
-        theme.Render(pages[i].template_name, pages[i].build(), diagnostics);
-    if (html) out.Add(i, {OutputFileFor(pages[i].path), std::move(*html)});
+    const PlannedFile& file = plan.files()[begin + i];
+    std::optional<std::string> bytes = file.make(diagnostics);
+    if (bytes) out.Add(begin + i, {file.path, std::move(*bytes)});
   });
-}
-
-// Feeds, calendars, sitemap, search index on several threads, then alias pages (which must
-// know every other path).
-void WriteFeeds(const view::ViewContext& ctx, const std::vector<std::string>& page_paths,
-                size_t first_order, int jobs, DiagnosticSink& diagnostics, PathRecorder& out) {
-  const std::vector<feeds::FileJob> feed_jobs = feeds::FeedJobs(ctx, page_paths);
-  ParallelFor(feed_jobs.size(), jobs, [&](size_t i) {
-    if (!CancelRequested()) out.Add(first_order + i, feed_jobs[i]());
-  });
-  size_t order = first_order + feed_jobs.size();
-  for (output::OutputFile& f : feeds::AliasPages(ctx, out.Taken(), diagnostics)) {
-    out.Add(order++, std::move(f));
-  }
 }
 
 // The `now` interval in which upcoming-versus-past, hence the output, stays the same.
@@ -125,8 +61,7 @@ bool Stop(const DiagnosticSink& sink, BuildResult& result) {
 }
 
 struct Generation {
-  config::SiteConfig config;
-  index::Library lib;
+  std::shared_ptr<const SiteModel> model;
   GenerationFacts facts;
 };
 
@@ -134,52 +69,24 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
                               BuildResult& result, FileSink& out) {
   DiagnosticSink sink;
   StageTimer timer(result);
-  // load + validate
-  std::optional<config::SiteConfig> config = config::LoadSiteConfig(fs, options.source_dir, sink);
-  if (config && !options.base_url.empty()) config->base_url = options.base_url;
-  std::optional<render::Theme> theme;
-  if (config) theme = render::Theme::Load(fs, options.source_dir, config->theme, sink);
-  std::vector<content::Document> docs =
-      content::LoadContent(fs, options.source_dir, {options.drafts, options.jobs}, sink);
-  result.documents = docs.size();
-  timer.Done("load");
-  if (!config) {
+  std::optional<SiteModel> loaded =
+      LoadModel(fs, options, sink, [&timer](const char* stage) { timer.Done(stage); });
+  result.documents = loaded ? loaded->lib.docs.size() : 0;
+  if (!loaded) {
     Stop(sink, result);
     return std::nullopt;
   }
+  auto model = std::make_shared<const SiteModel>(std::move(*loaded));
+  const SitePlan plan(model, sink);
+  if (Stop(sink, result)) return std::nullopt;
 
-  // index and Markdown run even after content errors, so that one run reports every broken
-  // reference too; nothing is rendered until all of them are fixed.
-  index::Library lib = index::BuildLibrary(std::move(docs), *config, sink);
-  tz::CheckEventZones(lib, sink);
-  timer.Done("index");
-  RenderMarkdown(lib, *config, options.jobs, sink);
-  timer.Done("markdown");
-  index::AddBodyReferences(lib, config->base_path());
-  timer.Done("backlinks");
-  if (Stop(sink, result) || !theme || CancelRequested()) return std::nullopt;
-
-  // view + render templates, page by page, straight to `out`
-  const view::ViewContext ctx{*config, lib, options.now};
-  std::vector<view::PageSpec> pages = view::PlanPages(ctx);
-  feeds::AddPageMetadata(ctx, pages);
-  PathRecorder recorder(out);
-  RenderPages(*theme, pages, options.jobs, sink, recorder);
-  result.pages = pages.size();
+  MakeFiles(plan, 0, plan.pages(), options.jobs, sink, out);
+  result.pages = plan.pages();
   timer.Done("pages");
-  size_t order = pages.size();
-  for (output::OutputFile& f : output::CollectStaticFiles(
-           fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink)) {
-    recorder.Add(order++, std::move(f));
-  }
-  std::vector<std::string> page_paths;
-  for (const view::PageSpec& p : pages) page_paths.push_back(p.path);
-  WriteFeeds(ctx, page_paths, order, options.jobs, sink, recorder);
-  recorder.ReportClashes(sink);
+  MakeFiles(plan, plan.pages(), plan.files().size(), options.jobs, sink, out);
   timer.Done("feeds");
   if (Stop(sink, result) || CancelRequested()) return std::nullopt;
-  const GenerationFacts facts = NowWindow(lib, options.now);
-  return Generation{std::move(*config), std::move(lib), facts};
+  return Generation{model, NowWindow(model->lib, options.now)};
 }
 
 // Keeps every file, in pipeline order: for check, serve and tests.
@@ -243,7 +150,7 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
   Collector collector;
   std::optional<Generation> g = Run(fs, options, result, collector);
   if (!g) return std::nullopt;
-  return GeneratedSite{std::move(g->config), std::move(g->lib), collector.Take()};
+  return GeneratedSite{g->model->config, g->model->lib, collector.Take()};
 }
 
 BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {

@@ -10,20 +10,13 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "build/build_options.h"
 #include "config/site_config.h"
 #include "index/library.h"
 #include "output/output_file.h"
 
 namespace portalgen::build {
 
-struct BuildOptions {
-  std::string source_dir = ".";
-  std::string output_dir = "public";
-  bool drafts = false;
-  std::string base_url;  // overrides site.toml's base_url when set
-  int jobs = 0;          // 0: all cores
-  int64_t now = 0;       // seconds since the epoch: upcoming vs past events
-};
 
 struct BuildResult {
   std::vector<Diagnostic> diagnostics;  // sorted

@@ -133,34 +133,37 @@ std::string Calendar(const view::ViewContext& ctx, const std::string& name,
   return out;
 }
 
-std::vector<std::function<output::OutputFile()>> CalendarJobs(const view::ViewContext& ctx) {
+std::vector<FileJob> CalendarJobs(const view::ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
-  std::vector<std::function<output::OutputFile()>> jobs;
+  std::vector<FileJob> jobs;
   for (index::DocId id : lib.events) {
-    jobs.push_back([&ctx, id] {
-      return output::OutputFile{OutputFileFor(ctx.lib.PathOf(id) + "event.ics"),
-                                Calendar(ctx, ctx.lib.docs[id].title, {id})};
-    });
+    const std::string file = OutputFileFor(lib.PathOf(id) + "event.ics");
+    jobs.push_back({file, [&ctx, id, file] {
+                      return output::OutputFile{file, Calendar(ctx, ctx.lib.docs[id].title, {id})};
+                    }});
   }
-  jobs.push_back([&ctx] {
-    return output::OutputFile{"events/calendar.ics",
-                              Calendar(ctx, ctx.config.title + ": Events", ctx.lib.events)};
-  });
+  jobs.push_back({"events/calendar.ics", [&ctx] {
+                    return output::OutputFile{
+                        "events/calendar.ics",
+                        Calendar(ctx, ctx.config.title + ": Events", ctx.lib.events)};
+                  }});
   for (const auto& [member, events] : lib.member_events) {
     if (events.empty()) continue;
-    jobs.push_back([&ctx, member = member, &events = events] {
-      const Document& doc = ctx.lib.docs[member];
-      const std::string name = doc.member.acronym.empty() ? doc.title : doc.member.acronym;
-      return output::OutputFile{OutputFileFor(ctx.lib.PathOf(member) + "calendar.ics"),
-                                Calendar(ctx, ctx.config.title + ": " + name + " events", events)};
-    });
+    const std::string file = OutputFileFor(lib.PathOf(member) + "calendar.ics");
+    jobs.push_back({file, [&ctx, member = member, &events = events, file] {
+                      const Document& doc = ctx.lib.docs[member];
+                      const std::string name =
+                          doc.member.acronym.empty() ? doc.title : doc.member.acronym;
+                      return output::OutputFile{
+                          file, Calendar(ctx, ctx.config.title + ": " + name + " events", events)};
+                    }});
   }
   return jobs;
 }
 
 std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx) {
   std::vector<output::OutputFile> files;
-  for (const auto& job : CalendarJobs(ctx)) files.push_back(job());
+  for (const FileJob& job : CalendarJobs(ctx)) files.push_back(job.make());
   return files;
 }
 

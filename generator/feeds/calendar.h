@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "feeds/file_job.h"
 #include "index/library.h"
 #include "output/output_file.h"
 #include "view/view_context.h"
@@ -27,7 +28,7 @@ std::string VTimezone(const std::string& zone, int first_year, int last_year);
 /// events only).
 std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx);
 /// The same files as independent jobs, in the same order, to run on several threads.
-std::vector<std::function<output::OutputFile()>> CalendarJobs(const view::ViewContext& ctx);
+std::vector<FileJob> CalendarJobs(const view::ViewContext& ctx);
 
 }  // namespace portalgen::feeds
 

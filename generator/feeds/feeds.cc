@@ -64,26 +64,26 @@ std::vector<FileJob> FeedJobs(const view::ViewContext& ctx,
   std::vector<FileJob> jobs;
   auto specs = std::make_shared<const std::vector<FeedSpec>>(AtomFeedSpecs(ctx));
   for (size_t i = 0; i < specs->size(); ++i) {
-    jobs.push_back([&ctx, specs, i] {
-      const FeedSpec& spec = (*specs)[i];
-      return output::OutputFile{OutputFileFor(spec.path), AtomFeed(ctx, spec)};
-    });
+    const std::string file = OutputFileFor((*specs)[i].path);
+    jobs.push_back({file, [&ctx, specs, i, file] {
+                      return output::OutputFile{file, AtomFeed(ctx, (*specs)[i])};
+                    }});
   }
-  jobs.push_back([&ctx, specs] {
-    FeedSpec site = specs->front();
-    site.path = "/rss.xml";
-    return output::OutputFile{"rss.xml", RssFeed(ctx, site)};
-  });
-  jobs.push_back([&ctx, specs] {
-    FeedSpec site = specs->front();
-    site.path = "/feed.json";
-    return output::OutputFile{"feed.json", JsonFeed(ctx, site)};
-  });
+  jobs.push_back({"rss.xml", [&ctx, specs] {
+                    FeedSpec site = specs->front();
+                    site.path = "/rss.xml";
+                    return output::OutputFile{"rss.xml", RssFeed(ctx, site)};
+                  }});
+  jobs.push_back({"feed.json", [&ctx, specs] {
+                    FeedSpec site = specs->front();
+                    site.path = "/feed.json";
+                    return output::OutputFile{"feed.json", JsonFeed(ctx, site)};
+                  }});
   for (FileJob& job : CalendarJobs(ctx)) jobs.push_back(std::move(job));
-  jobs.push_back([&ctx, &page_paths] { return Sitemap(ctx, page_paths); });
-  jobs.push_back([&ctx] { return Robots(ctx); });
-  jobs.push_back([&ctx] { return SearchIndex(ctx); });
-  jobs.push_back([] { return SearchScript(); });
+  jobs.push_back({"sitemap.xml", [&ctx, &page_paths] { return Sitemap(ctx, page_paths); }});
+  jobs.push_back({"robots.txt", [&ctx] { return Robots(ctx); }});
+  jobs.push_back({"search/index.json", [&ctx] { return SearchIndex(ctx); }});
+  jobs.push_back({"search/search.js", [] { return SearchScript(); }});
   return jobs;
 }
 
@@ -91,7 +91,7 @@ std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
                                          const std::vector<std::string>& page_paths,
                                          DiagnosticSink& sink) {
   std::vector<output::OutputFile> files;
-  for (const FileJob& job : FeedJobs(ctx, page_paths)) files.push_back(job());
+  for (const FileJob& job : FeedJobs(ctx, page_paths)) files.push_back(job.make());
   std::set<std::string> taken;
   for (const std::string& p : page_paths) taken.insert(OutputFileFor(p));
   for (const output::OutputFile& f : files) taken.insert(f.path);

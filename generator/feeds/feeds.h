@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "feeds/file_job.h"
 #include "output/output_file.h"
 #include "view/view_context.h"
 
@@ -21,8 +22,6 @@ std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
                                          const std::vector<std::string>& page_paths,
                                          DiagnosticSink& sink);
 
-/// One output file, made on demand; jobs are independent and may run on any thread.
-using FileJob = std::function<output::OutputFile()>;
 /// WriteAll's files but the alias pages, as jobs in WriteAll's order. `ctx` and `page_paths`
 /// must outlive the jobs.
 std::vector<FileJob> FeedJobs(const view::ViewContext& ctx,

@@ -45,7 +45,7 @@ namespace {
 
 std::string TitleKey(const Document& d) { return FoldForMatch(d.title); }
 
-void SortBriefs(const std::vector<Document>& docs, std::vector<DocId>& ids) {
+void SortBriefs(const DocList& docs, std::vector<DocId>& ids) {
   std::sort(ids.begin(), ids.end(), [&](DocId a, DocId b) {
     const auto& da = docs[a].brief.date;
     const auto& db = docs[b].brief.date;
@@ -56,7 +56,7 @@ void SortBriefs(const std::vector<Document>& docs, std::vector<DocId>& ids) {
   });
 }
 
-void SortEvents(const std::vector<Document>& docs, std::vector<DocId>& ids) {
+void SortEvents(const DocList& docs, std::vector<DocId>& ids) {
   std::sort(ids.begin(), ids.end(), [&](DocId a, DocId b) {
     const int64_t ta = docs[a].event.start.UnixSeconds(), tb = docs[b].event.start.UnixSeconds();
     if (ta != tb) return ta > tb;
@@ -69,7 +69,7 @@ std::string MemberKey(const Document& d) {
   return FoldForMatch(d.member.acronym.empty() ? d.title : d.member.acronym);
 }
 
-void SortByKey(const std::vector<Document>& docs, std::vector<DocId>& ids,
+void SortByKey(const DocList& docs, std::vector<DocId>& ids,
                std::string (*key)(const Document&)) {
   std::sort(ids.begin(), ids.end(), [&](DocId a, DocId b) {
     return std::make_tuple(key(docs[a]), docs[a].slug) <
@@ -110,13 +110,22 @@ void Register(Library& lib, DocId id, DiagnosticSink& sink) {
 
 }  // namespace
 
+DocList::DocList(std::vector<Document> docs) {
+  items_.reserve(docs.size());
+  for (Document& doc : docs) items_.push_back(std::make_shared<Document>(std::move(doc)));
+}
+
+void DocList::Replace(DocId id, Document doc) {
+  items_[id] = std::make_shared<Document>(std::move(doc));
+}
+
 Library BuildLibrary(std::vector<Document> docs, const config::SiteConfig& config,
                      DiagnosticSink& sink) {
   Library lib;
   // File order first, so that "also used by" names the same file on every run.
   std::sort(docs.begin(), docs.end(),
             [](const Document& a, const Document& b) { return a.source_path < b.source_path; });
-  lib.docs = std::move(docs);
+  lib.docs = DocList(std::move(docs));
   for (DocId id = 0; id < lib.docs.size(); ++id) Register(lib, id, sink);
   SortBriefs(lib.docs, lib.briefs);
   SortEvents(lib.docs, lib.events);

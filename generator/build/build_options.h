@@ -1,0 +1,22 @@
+// What a build is asked to do: where the site is, where it goes, and the few switches that
+// change what it contains.
+#ifndef PORTALGEN_BUILD_BUILD_OPTIONS_H_
+#define PORTALGEN_BUILD_BUILD_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+
+namespace portalgen::build {
+
+struct BuildOptions {
+  std::string source_dir = ".";
+  std::string output_dir = "public";
+  bool drafts = false;
+  std::string base_url;  // overrides site.toml's base_url when set
+  int jobs = 0;          // 0: all cores
+  int64_t now = 0;       // seconds since the epoch: upcoming vs past events
+};
+
+}  // namespace portalgen::build
+
+#endif  // PORTALGEN_BUILD_BUILD_OPTIONS_H_

@@ -1,0 +1,46 @@
+#include "build/site_model.h"
+
+#include "base/cancel.h"
+#include "base/paths.h"
+#include "build/markdown_stage.h"
+#include "content/loader.h"
+#include "output/static_copier.h"
+#include "tz/zones.h"
+
+namespace portalgen::build {
+
+std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& options,
+                                   DiagnosticSink& sink, const StageDone& done) {
+  const auto stage = [&done](const char* name) {
+    if (done) done(name);
+  };
+  // load + validate
+  std::optional<config::SiteConfig> config = config::LoadSiteConfig(fs, options.source_dir, sink);
+  if (config && !options.base_url.empty()) config->base_url = options.base_url;
+  std::optional<render::Theme> theme;
+  if (config) theme = render::Theme::Load(fs, options.source_dir, config->theme, sink);
+  std::vector<content::Document> docs =
+      content::LoadContent(fs, options.source_dir, {options.drafts, options.jobs}, sink);
+  stage("load");
+  if (!config) return std::nullopt;
+
+  // index and Markdown run even after content errors, so that one run reports every broken
+  // reference too; nothing is rendered until all of them are fixed.
+  index::Library lib = index::BuildLibrary(std::move(docs), *config, sink);
+  tz::CheckEventZones(lib, sink);
+  stage("index");
+  RenderMarkdown(lib, *config, options.jobs, sink);
+  stage("markdown");
+  index::AddBodyReferences(lib, config->base_path());
+  stage("backlinks");
+  if (sink.has_errors() || !theme || CancelRequested()) return std::nullopt;
+
+  std::vector<output::OutputFile> static_files = output::CollectStaticFiles(
+      fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink);
+  if (sink.has_errors()) return std::nullopt;
+  return SiteModel{options, std::move(*config),
+                   std::make_shared<const render::Theme>(std::move(*theme)), std::move(lib),
+                   std::move(static_files)};
+}
+
+}  // namespace portalgen::build

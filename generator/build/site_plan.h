@@ -1,0 +1,55 @@
+// The site plan: every file of a site model, with its path known before its bytes. `build`
+// makes all of them on a thread pool; `serve` makes each one when a browser first asks for it.
+#ifndef PORTALGEN_BUILD_SITE_PLAN_H_
+#define PORTALGEN_BUILD_SITE_PLAN_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "build/site_model.h"
+#include "view/view_context.h"
+
+namespace portalgen::build {
+
+/// One file of the site, not made yet.
+struct PlannedFile {
+  std::string path;  // "briefs/x/index.html"
+  /// The file's bytes; nullopt after reporting to the sink (a template error). Pure: may run
+  /// on any thread, any number of times, and gives the same bytes each time.
+  std::function<std::optional<std::string>(DiagnosticSink&)> make;
+};
+
+class SitePlan {
+ public:
+  /// Plans every file of `model`: HTML pages (home, details, listings, index pages, search,
+  /// 404), static files, feeds, calendars, sitemap, search index, then alias pages. Reports
+  /// two outputs at one path and clashing aliases to `sink`.
+  SitePlan(std::shared_ptr<const SiteModel> model, DiagnosticSink& sink);
+  SitePlan(const SitePlan&) = delete;
+  SitePlan& operator=(const SitePlan&) = delete;
+
+  /// Pages first, in plan order; then the other files in the order above.
+  const std::vector<PlannedFile>& files() const { return files_; }
+  /// files()[0, pages()) are the HTML pages.
+  size_t pages() const { return pages_; }
+  const SiteModel& model() const { return *model_; }
+
+ private:
+  void PlanPages();
+  void PlanOtherFiles(DiagnosticSink& sink);
+  void ReportClashes(DiagnosticSink& sink) const;
+
+  std::shared_ptr<const SiteModel> model_;
+  view::ViewContext ctx_;  // refers into *model_
+  std::vector<std::string> page_paths_;
+  std::vector<PlannedFile> files_;
+  size_t pages_ = 0;
+};
+
+}  // namespace portalgen::build
+
+#endif  // PORTALGEN_BUILD_SITE_PLAN_H_

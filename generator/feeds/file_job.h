@@ -1,0 +1,21 @@
+// One machine-readable output file, made on demand.
+#ifndef PORTALGEN_FEEDS_FILE_JOB_H_
+#define PORTALGEN_FEEDS_FILE_JOB_H_
+
+#include <functional>
+#include <string>
+
+#include "output/output_file.h"
+
+namespace portalgen::feeds {
+
+/// Its path is known before its bytes, so that `serve` can answer for a file it has not made
+/// yet. Jobs are independent and may run on any thread.
+struct FileJob {
+  std::string path;  // the output file, as make() names it
+  std::function<output::OutputFile()> make;
+};
+
+}  // namespace portalgen::feeds
+
+#endif  // PORTALGEN_FEEDS_FILE_JOB_H_
