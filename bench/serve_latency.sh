@@ -21,6 +21,7 @@ SLUG=$(basename "$FILE" .md)
 BAK=$SITE.event.orig
 cp "$FILE" "$BAK"
 
+: >"$LOG"  # empty before the server starts: the wait below must not read the last run's log
 "$BIN" serve --port 0 --now 2026-11-23 --source "$SITE" >"$LOG" 2>"$LOG.err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true; mv -f "$BAK" "$FILE" 2>/dev/null || true' EXIT

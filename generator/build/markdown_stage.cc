@@ -64,23 +64,31 @@ markdown::WikiResolver MakeWikiResolver(const index::Library& lib,
   };
 }
 
-void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
-                    DiagnosticSink& sink) {
+markdown::Options MarkdownOptions(const index::Library& lib, const config::SiteConfig& config) {
   markdown::Options options;
   options.unsafe = config.markdown_unsafe;
   options.wiki_resolver = MakeWikiResolver(lib, config);
-  ParallelFor(lib.docs.size(), jobs, [&](size_t i) {
-    content::Document& doc = lib.docs[i];
-    doc.rendered = markdown::Render(doc.body, options);
-    // Only the search index reads the plain text, and only this much of it: keeping all of it
-    // for 10,000 documents would cost ~40 MB. (Collapsing is idempotent, so the index is the
-    // same.)
-    doc.rendered.plain_text =
-        feeds::CollapseWhitespace(doc.rendered.plain_text, feeds::kSearchTextLimit);
-    for (const std::string& target : doc.rendered.broken_wiki_links) {
-      ReportBrokenWikiLink(lib, doc, target, sink);
-    }
-  });
+  return options;
+}
+
+void RenderBody(const index::Library& lib, const markdown::Options& options,
+                content::Document& doc, DiagnosticSink& sink) {
+  doc.rendered = markdown::Render(doc.body, options);
+  // Only the search index reads the plain text, and only this much of it: keeping all of it
+  // for 10,000 documents would cost ~40 MB. (Collapsing is idempotent, so the index is the
+  // same.)
+  doc.rendered.plain_text =
+      feeds::CollapseWhitespace(doc.rendered.plain_text, feeds::kSearchTextLimit);
+  for (const std::string& target : doc.rendered.broken_wiki_links) {
+    ReportBrokenWikiLink(lib, doc, target, sink);
+  }
+}
+
+void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
+                    DiagnosticSink& sink) {
+  const markdown::Options options = MarkdownOptions(lib, config);
+  ParallelFor(lib.docs.size(), jobs,
+              [&](size_t i) { RenderBody(lib, options, lib.docs[i], sink); });
 }
 
 }  // namespace portalgen::build

@@ -14,6 +14,14 @@ namespace portalgen::build {
 markdown::WikiResolver MakeWikiResolver(const index::Library& lib,
                                         const config::SiteConfig& config);
 
+/// Markdown options for the site: raw HTML policy and the wiki link resolver, which refers to
+/// `lib` (it must outlive the options).
+markdown::Options MarkdownOptions(const index::Library& lib, const config::SiteConfig& config);
+
+/// Fills doc.rendered from doc.body, reporting broken wiki links against `lib`.
+void RenderBody(const index::Library& lib, const markdown::Options& options,
+                content::Document& doc, DiagnosticSink& sink);
+
 /// Fills doc.rendered for every document of `lib`, in parallel.
 void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
                     DiagnosticSink& sink);

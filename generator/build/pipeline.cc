@@ -39,7 +39,7 @@ void MakeFiles(const SitePlan& plan, size_t begin, size_t end, int jobs,
   ParallelFor(end - begin, jobs, [&](size_t i) {
     if (CancelRequested()) return;
     const PlannedFile& file = plan.files()[begin + i];
-    std::optional<std::string> bytes = file.make(diagnostics);
+    std::optional<std::string> bytes = file.make(plan.context(), diagnostics);
     if (bytes) out.Add(begin + i, {file.path, std::move(*bytes)});
   });
 }

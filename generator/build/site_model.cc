@@ -35,8 +35,8 @@ std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& opt
   stage("backlinks");
   if (sink.has_errors() || !theme || CancelRequested()) return std::nullopt;
 
-  std::vector<output::OutputFile> static_files = output::CollectStaticFiles(
-      fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink);
+  auto static_files = std::make_shared<const std::vector<output::OutputFile>>(output::CollectStaticFiles(
+      fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink));
   if (sink.has_errors()) return std::nullopt;
   return SiteModel{options, std::move(*config),
                    std::make_shared<const render::Theme>(std::move(*theme)), std::move(lib),

@@ -24,7 +24,8 @@ struct SiteModel {
   config::SiteConfig config;
   std::shared_ptr<const render::Theme> theme;
   index::Library lib;
-  std::vector<output::OutputFile> static_files;  // the theme's, then the site's static/
+  // The theme's, then the site's static/; shared, since serve's models differ in documents only.
+  std::shared_ptr<const std::vector<output::OutputFile>> static_files;
 };
 
 /// Called after each stage with its name ("load", "index", "markdown", "backlinks").

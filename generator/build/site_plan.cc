@@ -1,8 +1,5 @@
 #include "build/site_plan.h"
 
-#include <algorithm>
-#include <set>
-
 #include "base/paths.h"
 #include "feeds/feeds.h"
 #include "feeds/page_metadata.h"
@@ -11,64 +8,75 @@
 
 namespace portalgen::build {
 
+namespace {
+
+std::optional<std::string> Bytes(std::string bytes) { return bytes; }
+
+}  // namespace
+
 SitePlan::SitePlan(std::shared_ptr<const SiteModel> model, DiagnosticSink& sink)
     : model_(std::move(model)), ctx_{model_->config, model_->lib, model_->options.now} {
-  PlanPages();
+  PlanPages(sink);
   PlanOtherFiles(sink);
-  ReportClashes(sink);
 }
 
-void SitePlan::PlanPages() {
+std::optional<size_t> SitePlan::Find(const std::string& path) const {
+  auto it = by_path_.find(path);
+  if (it == by_path_.end()) return std::nullopt;
+  return it->second;
+}
+
+// Two outputs at one path (a static file named like a page, a page slug like a feed) would
+// silently overwrite each other.
+void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink) {
+  if (!by_path_.emplace(path, files_.size()).second) {
+    sink.Error("static", 0, 0, "two outputs at '" + path + "'",
+               "a file in static/ or the theme has the same path as a generated page or feed");
+    return;
+  }
+  files_.push_back({std::move(path), std::move(make)});
+}
+
+void SitePlan::PlanPages(DiagnosticSink& sink) {
   std::vector<view::PageSpec> specs = view::PlanPages(ctx_);
   feeds::AddPageMetadata(ctx_, specs);
   pages_ = specs.size();
   files_.reserve(specs.size());
   page_paths_.reserve(specs.size());
+  by_path_.reserve(specs.size() * 3 / 2);
   const render::Theme* theme = model_->theme.get();
   for (view::PageSpec& spec : specs) {
     page_paths_.push_back(spec.path);
-    files_.push_back({OutputFileFor(spec.path),
-                      [theme, name = std::move(spec.template_name),
-                       build = std::move(spec.build)](DiagnosticSink& sink) {
-                        return theme->Render(name, build(), sink);
-                      }});
+    Add(OutputFileFor(spec.path),
+        [theme, name = std::move(spec.template_name), build = std::move(spec.build)](
+            const view::ViewContext& ctx, DiagnosticSink& sink) {
+          return theme->Render(name, build(ctx), sink);
+        },
+        sink);
   }
 }
 
 void SitePlan::PlanOtherFiles(DiagnosticSink& sink) {
-  for (const output::OutputFile& f : model_->static_files) {
-    files_.push_back({f.path, [&bytes = f.bytes](DiagnosticSink&) {
-                        return std::optional<std::string>(bytes);
-                      }});
+  for (const output::OutputFile& f : *model_->static_files) {
+    Add(f.path,
+        [&bytes = f.bytes](const view::ViewContext&, DiagnosticSink&) { return Bytes(bytes); },
+        sink);
   }
   for (feeds::FileJob& job : feeds::FeedJobs(ctx_, page_paths_)) {
-    files_.push_back({std::move(job.path), [make = std::move(job.make)](DiagnosticSink&) {
-                        return std::optional<std::string>(make().bytes);
-                      }});
+    Add(std::move(job.path),
+        [make = std::move(job.make)](const view::ViewContext& ctx, DiagnosticSink&) {
+          return Bytes(make(ctx).bytes);
+        },
+        sink);
   }
-  // Alias pages must know every other path, so they are made now (they are tiny).
-  std::set<std::string> taken;
-  for (const PlannedFile& f : files_) taken.insert(f.path);
+  // Alias pages must know every other path, so they are made now (they are few and tiny).
+  const auto taken = [this](const std::string& file) { return by_path_.count(file) > 0; };
   for (output::OutputFile& f : feeds::AliasPages(ctx_, taken, sink)) {
-    files_.push_back({std::move(f.path), [bytes = std::move(f.bytes)](DiagnosticSink&) {
-                        return std::optional<std::string>(bytes);
-                      }});
-  }
-}
-
-// Two outputs at one path (a static file named like a page, a page slug like a feed) would
-// silently overwrite each other.
-void SitePlan::ReportClashes(DiagnosticSink& sink) const {
-  std::vector<const std::string*> paths;
-  paths.reserve(files_.size());
-  for (const PlannedFile& f : files_) paths.push_back(&f.path);
-  std::sort(paths.begin(), paths.end(),
-            [](const std::string* a, const std::string* b) { return *a < *b; });
-  for (size_t i = 1; i < paths.size(); ++i) {
-    if (*paths[i] == *paths[i - 1] && (i + 1 == paths.size() || *paths[i + 1] != *paths[i])) {
-      sink.Error("static", 0, 0, "two outputs at '" + *paths[i] + "'",
-                 "a file in static/ or the theme has the same path as a generated page or feed");
-    }
+    Add(std::move(f.path),
+        [bytes = std::move(f.bytes)](const view::ViewContext&, DiagnosticSink&) {
+          return Bytes(bytes);
+        },
+        sink);
   }
 }
 

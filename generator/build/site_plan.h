@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -18,9 +19,10 @@ namespace portalgen::build {
 /// One file of the site, not made yet.
 struct PlannedFile {
   std::string path;  // "briefs/x/index.html"
-  /// The file's bytes; nullopt after reporting to the sink (a template error). Pure: may run
-  /// on any thread, any number of times, and gives the same bytes each time.
-  std::function<std::optional<std::string>(DiagnosticSink&)> make;
+  /// The file's bytes, made from the model `ctx` shows (see view::PageSpec for which models a
+  /// plan fits); nullopt after reporting to the sink (a template error). Pure: may run on any
+  /// thread, any number of times.
+  std::function<std::optional<std::string>(const view::ViewContext& ctx, DiagnosticSink&)> make;
 };
 
 class SitePlan {
@@ -36,17 +38,24 @@ class SitePlan {
   const std::vector<PlannedFile>& files() const { return files_; }
   /// files()[0, pages()) are the HTML pages.
   size_t pages() const { return pages_; }
+  /// The position in files() of an output path, if the site has that file.
+  std::optional<size_t> Find(const std::string& path) const;
+  /// The model this plan was made from, and a view context on it. The plan also fits any model
+  /// whose documents have the same front matter in the same places, with the same config, theme
+  /// and static files (serve's body edits; see view::PageSpec).
   const SiteModel& model() const { return *model_; }
+  const view::ViewContext& context() const { return ctx_; }
 
  private:
-  void PlanPages();
+  void PlanPages(DiagnosticSink& sink);
   void PlanOtherFiles(DiagnosticSink& sink);
-  void ReportClashes(DiagnosticSink& sink) const;
+  void Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink);
 
   std::shared_ptr<const SiteModel> model_;
   view::ViewContext ctx_;  // refers into *model_
   std::vector<std::string> page_paths_;
   std::vector<PlannedFile> files_;
+  std::unordered_map<std::string, size_t> by_path_;
   size_t pages_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "base/file_system.h"
@@ -83,20 +84,28 @@ void Report(const serve::BuildOutcome& outcome, const char* verb, Io& io) {
   io.err << FormatDiagnostics(outcome.diagnostics);
   if (outcome.site) {
     io.out << verb << " in " << static_cast<long>(outcome.milliseconds + 0.5) << " ms ("
-           << outcome.pages << " pages)" << std::endl;
+           << outcome.pages << " pages"
+           << (outcome.incremental ? ", edited bodies only; pages are made on request)"
+                                   : "; made on request)")
+           << std::endl;
   } else {
     io.err << "portalgen: build failed; the browser shows the errors until they are fixed"
            << std::endl;
   }
 }
 
+// How long the sources must stay quiet before a rebuild: one save (write, or write to a temporary
+// file and rename) takes well under this; a checkout of many files may take two rebuilds, and a
+// body edit rebuilds in milliseconds.
+constexpr std::chrono::milliseconds kQuiet(10);
+
 // Rebuilds after each batch of changes until a stop signal arrives.
-void WatchAndRebuild(serve::Watcher& watcher, const serve::SiteBuilder& builder,
+void WatchAndRebuild(serve::Watcher& watcher, serve::SiteBuilder& builder,
                      serve::StateHolder& state, serve::ReloadBroadcaster& reload, int stop_fd,
                      Io& io) {
   for (;;) {
     serve::ChangeSet changes;
-    if (watcher.Wait(stop_fd, &changes) == serve::Watcher::Wake::kStop) return;
+    if (watcher.Wait(stop_fd, &changes, kQuiet) == serve::Watcher::Wake::kStop) return;
     serve::BuildOutcome outcome = builder.Rebuild(changes);
     Report(outcome, "rebuilt", io);
     reload.Publish(serve::ApplyOutcome(outcome, changes, state));
@@ -131,7 +140,7 @@ int RunServe(const std::vector<std::string>& args, Io& io) {
   const std::string url = LocalUrl(o.bind, *port);
   o.build.base_url = url;  // every link then points at this server
   RealFileSystem fs;
-  const serve::SiteBuilder builder(fs, o.build);
+  serve::SiteBuilder builder(fs, o.build);
   const serve::BuildOutcome first = builder.BuildAll();
   Report(first, "built", io);
   serve::ApplyOutcome(first, {}, state);

@@ -20,9 +20,9 @@ std::string RedirectPage(const view::ViewContext& ctx, const std::string& target
          "</a>.</p>\n</body>\n</html>\n";
 }
 
-std::vector<output::OutputFile> AliasPages(const view::ViewContext& ctx,
-                                           const std::set<std::string>& taken,
-                                           DiagnosticSink& sink) {
+std::vector<output::OutputFile> AliasPages(
+    const view::ViewContext& ctx, const std::function<bool(const std::string& file)>& taken,
+    DiagnosticSink& sink) {
   std::vector<output::OutputFile> files;
   std::map<std::string, std::string> claimed;  // output file -> "<alias> of <source>"
   for (const auto& [key, id] : ctx.lib.by_slug) {
@@ -32,7 +32,7 @@ std::vector<output::OutputFile> AliasPages(const view::ViewContext& ctx,
       if (!IsSafeSitePath(alias.value)) continue;
       const std::string file = OutputFileFor(alias.value);
       std::string clash;
-      if (taken.count(file)) {
+      if (taken && taken(file)) {
         clash = "alias '" + alias.value + "' would overwrite the generated file " + file;
       } else if (auto it = claimed.find(file); it != claimed.end()) {
         clash = "alias '" + alias.value + "' is also " + it->second;

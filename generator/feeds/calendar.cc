@@ -138,11 +138,11 @@ std::vector<FileJob> CalendarJobs(const view::ViewContext& ctx) {
   std::vector<FileJob> jobs;
   for (index::DocId id : lib.events) {
     const std::string file = OutputFileFor(lib.PathOf(id) + "event.ics");
-    jobs.push_back({file, [&ctx, id, file] {
+    jobs.push_back({file, [id, file](const view::ViewContext& ctx) {
                       return output::OutputFile{file, Calendar(ctx, ctx.lib.docs[id].title, {id})};
                     }});
   }
-  jobs.push_back({"events/calendar.ics", [&ctx] {
+  jobs.push_back({"events/calendar.ics", [](const view::ViewContext& ctx) {
                     return output::OutputFile{
                         "events/calendar.ics",
                         Calendar(ctx, ctx.config.title + ": Events", ctx.lib.events)};
@@ -150,12 +150,13 @@ std::vector<FileJob> CalendarJobs(const view::ViewContext& ctx) {
   for (const auto& [member, events] : lib.member_events) {
     if (events.empty()) continue;
     const std::string file = OutputFileFor(lib.PathOf(member) + "calendar.ics");
-    jobs.push_back({file, [&ctx, member = member, &events = events, file] {
+    jobs.push_back({file, [member = member, file](const view::ViewContext& ctx) {
                       const Document& doc = ctx.lib.docs[member];
                       const std::string name =
                           doc.member.acronym.empty() ? doc.title : doc.member.acronym;
                       return output::OutputFile{
-                          file, Calendar(ctx, ctx.config.title + ": " + name + " events", events)};
+                          file, Calendar(ctx, ctx.config.title + ": " + name + " events",
+                                         ctx.lib.member_events.at(member))};
                     }});
   }
   return jobs;
@@ -163,7 +164,7 @@ std::vector<FileJob> CalendarJobs(const view::ViewContext& ctx) {
 
 std::vector<output::OutputFile> CalendarFiles(const view::ViewContext& ctx) {
   std::vector<output::OutputFile> files;
-  for (const FileJob& job : CalendarJobs(ctx)) files.push_back(job.make());
+  for (const FileJob& job : CalendarJobs(ctx)) files.push_back(job.make(ctx));
   return files;
 }
 

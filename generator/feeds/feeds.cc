@@ -65,25 +65,25 @@ std::vector<FileJob> FeedJobs(const view::ViewContext& ctx,
   auto specs = std::make_shared<const std::vector<FeedSpec>>(AtomFeedSpecs(ctx));
   for (size_t i = 0; i < specs->size(); ++i) {
     const std::string file = OutputFileFor((*specs)[i].path);
-    jobs.push_back({file, [&ctx, specs, i, file] {
+    jobs.push_back({file, [specs, i, file](const view::ViewContext& ctx) {
                       return output::OutputFile{file, AtomFeed(ctx, (*specs)[i])};
                     }});
   }
-  jobs.push_back({"rss.xml", [&ctx, specs] {
+  jobs.push_back({"rss.xml", [specs](const view::ViewContext& ctx) {
                     FeedSpec site = specs->front();
                     site.path = "/rss.xml";
                     return output::OutputFile{"rss.xml", RssFeed(ctx, site)};
                   }});
-  jobs.push_back({"feed.json", [&ctx, specs] {
+  jobs.push_back({"feed.json", [specs](const view::ViewContext& ctx) {
                     FeedSpec site = specs->front();
                     site.path = "/feed.json";
                     return output::OutputFile{"feed.json", JsonFeed(ctx, site)};
                   }});
   for (FileJob& job : CalendarJobs(ctx)) jobs.push_back(std::move(job));
-  jobs.push_back({"sitemap.xml", [&ctx, &page_paths] { return Sitemap(ctx, page_paths); }});
-  jobs.push_back({"robots.txt", [&ctx] { return Robots(ctx); }});
-  jobs.push_back({"search/index.json", [&ctx] { return SearchIndex(ctx); }});
-  jobs.push_back({"search/search.js", [] { return SearchScript(); }});
+  jobs.push_back({"sitemap.xml", [&page_paths](const view::ViewContext& ctx) { return Sitemap(ctx, page_paths); }});
+  jobs.push_back({"robots.txt", [](const view::ViewContext& ctx) { return Robots(ctx); }});
+  jobs.push_back({"search/index.json", [](const view::ViewContext& ctx) { return SearchIndex(ctx); }});
+  jobs.push_back({"search/search.js", [](const view::ViewContext&) { return SearchScript(); }});
   return jobs;
 }
 
@@ -91,11 +91,12 @@ std::vector<output::OutputFile> WriteAll(const view::ViewContext& ctx,
                                          const std::vector<std::string>& page_paths,
                                          DiagnosticSink& sink) {
   std::vector<output::OutputFile> files;
-  for (const FileJob& job : FeedJobs(ctx, page_paths)) files.push_back(job.make());
+  for (const FileJob& job : FeedJobs(ctx, page_paths)) files.push_back(job.make(ctx));
   std::set<std::string> taken;
   for (const std::string& p : page_paths) taken.insert(OutputFileFor(p));
   for (const output::OutputFile& f : files) taken.insert(f.path);
-  for (output::OutputFile& f : AliasPages(ctx, taken, sink)) files.push_back(std::move(f));
+  const auto is_taken = [&taken](const std::string& file) { return taken.count(file) > 0; };
+  for (output::OutputFile& f : AliasPages(ctx, is_taken, sink)) files.push_back(std::move(f));
   return files;
 }
 

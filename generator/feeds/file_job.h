@@ -6,14 +6,16 @@
 #include <string>
 
 #include "output/output_file.h"
+#include "view/view_context.h"
 
 namespace portalgen::feeds {
 
 /// Its path is known before its bytes, so that `serve` can answer for a file it has not made
-/// yet. Jobs are independent and may run on any thread.
+/// yet. Jobs are independent and may run on any thread. Like view::PageSpec, a job planned from
+/// one context may be made with another whose library has the same front matter.
 struct FileJob {
   std::string path;  // the output file, as make() names it
-  std::function<output::OutputFile()> make;
+  std::function<output::OutputFile(const view::ViewContext&)> make;
 };
 
 }  // namespace portalgen::feeds

@@ -45,9 +45,9 @@ void AddPageMetadata(const view::ViewContext& ctx, std::vector<view::PageSpec>& 
   const std::set<std::string> own_feed = PathsWithOwnFeed(ctx);
   for (view::PageSpec& page : pages) {
     const std::string ics = CalendarPath(ctx, page);
-    page.build = [&ctx, inner = std::move(page.build), doc = page.doc, path = page.path,
-                  own = own_feed.count(page.path) > 0, ics, site_ld_text, site_feeds] {
-      json view = inner();
+    page.build = [inner = std::move(page.build), doc = page.doc, path = page.path,
+                  own = own_feed.count(page.path) > 0, ics, site_ld_text, site_feeds](const view::ViewContext& ctx) {
+      json view = inner(ctx);
       json& p = view["page"];
       p["json_ld"] = doc ? ScriptSafeJson(JsonLd(ctx, *doc)) : *site_ld_text;
       json feeds = *site_feeds;

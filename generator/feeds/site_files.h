@@ -2,7 +2,7 @@
 #ifndef PORTALGEN_FEEDS_SITE_FILES_H_
 #define PORTALGEN_FEEDS_SITE_FILES_H_
 
-#include <set>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,11 +24,12 @@ output::OutputFile Robots(const view::ViewContext& ctx);
 std::string RedirectPage(const view::ViewContext& ctx, const std::string& target_path,
                          const std::string& title);
 
-/// One redirect page per document alias. An alias whose output file is in `taken` (the other
-/// outputs) or is claimed by an earlier alias is an error at the alias; it is then not written.
-std::vector<output::OutputFile> AliasPages(const view::ViewContext& ctx,
-                                           const std::set<std::string>& taken,
-                                           DiagnosticSink& sink);
+/// One redirect page per document alias. An alias whose output file is `taken` (by another
+/// output; no function: none is) or is claimed by an earlier alias is an error at the alias; it
+/// is then not written.
+std::vector<output::OutputFile> AliasPages(
+    const view::ViewContext& ctx, const std::function<bool(const std::string& file)>& taken,
+    DiagnosticSink& sink);
 
 }  // namespace portalgen::feeds
 

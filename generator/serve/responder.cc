@@ -16,10 +16,21 @@ Reply PlainReply(int status, std::string body) {
   return Reply{status, std::string(kText), std::move(body), {}};
 }
 
-Reply EntryReply(int status, const SnapshotEntry& entry, const ServeState& state) {
-  Reply r{status, std::string(entry.content_type), {}, {}};
-  r.body = IsHtml(entry.content_type) ? DecorateHtml(entry.bytes, state.error) : entry.bytes;
-  return r;
+Reply EntryReply(int status, const SnapshotEntry& entry, const ServeState& state,
+                 const std::string& key) {
+  if (entry.error.empty()) {
+    Reply r{status, std::string(entry.content_type), {}, {}};
+    r.body = IsHtml(entry.content_type) ? DecorateHtml(entry.bytes, state.error) : entry.bytes;
+    return r;
+  }
+  // The file could not be made (a template error): as for a failed build, the last good
+  // version under the overlay, else an error page.
+  const std::string error = state.error + entry.error;
+  const SnapshotEntry* last = state.previous ? state.previous->Find(key) : nullptr;
+  if (last && last->error.empty() && IsHtml(last->content_type)) {
+    return Reply{status, std::string(last->content_type), DecorateHtml(last->bytes, error), {}};
+  }
+  return Reply{500, "text/html; charset=utf-8", DecorateHtml(ErrorPage(error), {}), {}};
 }
 
 // "/a?x=1" -> "/a/?x=1", keeping the target's own (already validated) encoding.
@@ -43,14 +54,16 @@ Reply Respond(const ServeState& state, std::string_view target) {
     return Reply{503, "text/html; charset=utf-8", DecorateHtml(ErrorPage(state.error), {}), {}};
   }
   const std::string key = SnapshotKey(*path);
-  if (const SnapshotEntry* entry = state.site->Find(key)) return EntryReply(200, *entry, state);
+  if (const SnapshotEntry* entry = state.site->Find(key)) {
+    return EntryReply(200, *entry, state, key);
+  }
   if (path->back() != '/' && state.site->Find(key + "/index.html")) {
     Reply r = PlainReply(301, "301 moved permanently\n");
     r.location = WithTrailingSlash(target);
     return r;
   }
   if (const SnapshotEntry* not_found = state.site->Find("404.html")) {
-    return EntryReply(404, *not_found, state);
+    return EntryReply(404, *not_found, state, "404.html");
   }
   return PlainReply(404, "404 not found\n");
 }

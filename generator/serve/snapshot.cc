@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <utility>
+
+#include "base/diagnostics.h"
 
 namespace portalgen::serve {
 
@@ -53,17 +56,41 @@ std::string_view ContentTypeFor(std::string_view path) {
 
 bool IsHtml(std::string_view content_type) { return content_type.starts_with("text/html"); }
 
-Snapshot::Snapshot(std::vector<output::OutputFile> files) {
-  entries_.reserve(files.size());
-  for (output::OutputFile& f : files) {
-    const std::string_view type = ContentTypeFor(f.path);
-    entries_.insert_or_assign(std::move(f.path), SnapshotEntry{std::move(f.bytes), type});
-  }
+Snapshot::Snapshot(std::shared_ptr<const build::SitePlan> plan,
+                   std::shared_ptr<const build::SiteModel> model)
+    : plan_(std::move(plan)),
+      model_(std::move(model)),
+      ctx_(std::make_unique<view::ViewContext>(
+          view::ViewContext{model_->config, model_->lib, model_->options.now})),
+      size_(plan_->files().size()),
+      made_(size_) {}
+
+Snapshot::Snapshot(std::vector<output::OutputFile> files) : made_(files.size()) {
+  files_index_.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) files_index_.insert_or_assign(files[i].path, i);
+  files_ = std::move(files);
+  size_ = files_.size();
+}
+
+SnapshotEntry Snapshot::Make(size_t i) const {
+  if (!plan_) return SnapshotEntry{files_[i].bytes, ContentTypeFor(files_[i].path), {}};
+  const build::PlannedFile& file = plan_->files()[i];
+  DiagnosticSink sink;
+  std::optional<std::string> bytes = file.make(*ctx_, sink);
+  SnapshotEntry entry{bytes ? std::move(*bytes) : "", ContentTypeFor(file.path), {}};
+  if (!bytes) entry.error = FormatDiagnostics(sink.Sorted());
+  return entry;
 }
 
 const SnapshotEntry* Snapshot::Find(const std::string& key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? nullptr : &it->second;
+  std::optional<size_t> i;
+  if (plan_) {
+    i = plan_->Find(key);
+  } else if (auto it = files_index_.find(key); it != files_index_.end()) {
+    i = it->second;
+  }
+  if (!i) return nullptr;
+  return &made_.Get(*i, [&] { return Make(*i); });
 }
 
 std::shared_ptr<const ServeState> StateHolder::Get() const {

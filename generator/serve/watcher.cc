@@ -110,6 +110,8 @@ void Watcher::HandleEvent(int wd, uint32_t mask, std::string_view name, ChangeSe
   const std::string path = Join(dir->second, name);
   if (!ClassifyChange(path)) return;
   if ((mask & IN_ISDIR) && (mask & (IN_CREATE | IN_MOVED_TO))) AddTree(path, changes);
+  std::error_code ec;
+  if (std::filesystem::is_symlink(Join(root_, path), ec)) changes->links = true;
   changes->paths.insert(path);
 }
 

@@ -27,6 +27,7 @@ std::optional<ChangeKind> ClassifyChange(std::string_view relative_path);
 struct ChangeSet {
   std::set<std::string> paths;
   bool everything = false;  // events were lost (queue overflow): assume any file changed
+  bool links = false;       // a changed path is a symbolic link: only a full load checks it
 
   bool empty() const { return paths.empty() && !everything; }
   /// True when only stylesheets under static/ or themes/ changed, so that open pages can

@@ -224,7 +224,7 @@ json DetailView(const ViewContext& ctx, index::DocId id) {
 
 PageSpec DetailPage(const ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
-  return {ctx.lib.PathOf(id), content::KindName(doc.kind), [&ctx, id] { return DetailView(ctx, id); },
+  return {ctx.lib.PathOf(id), content::KindName(doc.kind), [id](const ViewContext& ctx) { return DetailView(ctx, id); },
           id};
 }
 

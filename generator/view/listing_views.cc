@@ -60,8 +60,8 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
     const size_t end = std::min(ids.size(), begin + per_page);
     std::vector<index::DocId> slice(ids.begin() + begin, ids.begin() + end);
     out.push_back({page_path, "list",
-                   [&ctx, path, page_path, page_title, intro, section, crumbs = std::move(crumbs),
-                    slice = std::move(slice), page, pages] {
+                   [path, page_path, page_title, intro, section, crumbs = std::move(crumbs),
+                    slice = std::move(slice), page, pages](const ViewContext& ctx) {
                      json view =
                          PageView(ctx, page_path, page_title, intro, "list", section, crumbs);
                      view["page"]["intro"] = intro;
@@ -76,9 +76,9 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
 
 namespace {
 
-PageSpec TermsPage(const ViewContext& ctx, const std::string& path, const std::string& title,
+PageSpec TermsPage(const std::string& path, const std::string& title,
                    const std::string& intro, json terms) {
-  return {path, "terms", [&ctx, path, title, intro, terms = std::move(terms)] {
+  return {path, "terms", [path, title, intro, terms = std::move(terms)](const ViewContext& ctx) {
             json view = PageView(ctx, path, title, intro, "terms",
                                  path.substr(1, path.size() - 2), json::array());
             view["page"]["intro"] = intro;
@@ -114,7 +114,7 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx) {
     AddAll(out, Listing(ctx, path, topic.label, "Everything tagged “" + topic.label + "”.",
                         "topics", topic.docs, crumbs));
   }
-  out.push_back(TermsPage(ctx, "/topics/", "Topics", "Every topic, with how many pages carry it.",
+  out.push_back(TermsPage("/topics/", "Topics", "Every topic, with how many pages carry it.",
                           topics));
 
   json priorities = json::array();
@@ -129,7 +129,7 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx) {
     json crumbs = json::array({{{"title", "Priorities"}, {"url", ctx.Url("/priorities/")}}});
     AddAll(out, Listing(ctx, path, label, p.shift, "priorities", ids, crumbs));
   }
-  out.push_back(TermsPage(ctx, "/priorities/", "Priorities",
+  out.push_back(TermsPage("/priorities/", "Priorities",
                           "The priorities of the ICAT Plan of Action.", priorities));
   return out;
 }
@@ -162,8 +162,10 @@ std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerE
   // Listing pages hold consecutive runs of `events`; give each card its appearance's details.
   const size_t per_page = static_cast<size_t>(ctx.config.paginate);
   for (size_t k = 0; k < pages.size(); ++k) {
-    pages[k].build = [&ctx, &speaker, inner = std::move(pages[k].build), first = k * per_page] {
-      json view = inner();
+    pages[k].build = [slug = speaker.slug, inner = std::move(pages[k].build),
+                      first = k * per_page](const ViewContext& ctx) {
+      json view = inner(ctx);
+      const index::SpeakerEntry& speaker = ctx.lib.speakers.at(slug);
       size_t next = first;
       for (json& card : view["page"]["items"]) {
         card["meta"] = AppearanceMeta(ctx, speaker.appearances[next++]);
@@ -186,7 +188,7 @@ std::vector<PageSpec> IndexListings(const ViewContext& ctx) {
                         {"description", ""}});
     AddAll(out, SpeakerPages(ctx, speaker));
   }
-  out.push_back(TermsPage(ctx, "/speakers/", "Speakers",
+  out.push_back(TermsPage("/speakers/", "Speakers",
                           "Everyone who has spoken at an event, A to Z.", speakers));
   json years = json::array();
   for (auto it = ctx.lib.years.rbegin(); it != ctx.lib.years.rend(); ++it) {
@@ -198,7 +200,7 @@ std::vector<PageSpec> IndexListings(const ViewContext& ctx) {
     AddAll(out, Listing(ctx, path, label, "Publications and events of " + label + ".", "years",
                         it->second, crumbs));
   }
-  out.push_back(TermsPage(ctx, "/years/", "Years", "Publications and events by year.", years));
+  out.push_back(TermsPage("/years/", "Years", "Publications and events by year.", years));
   return out;
 }
 
@@ -264,16 +266,16 @@ json SearchView(const ViewContext& ctx) {
 
 }  // namespace
 
-PageSpec HomePage(const ViewContext& ctx) {
-  return {"/", "index", [&ctx] { return HomeView(ctx); }};
+PageSpec HomePage() {
+  return {"/", "index", [](const ViewContext& ctx) { return HomeView(ctx); }};
 }
 
-PageSpec SearchPage(const ViewContext& ctx) {
-  return {"/search/", "page", [&ctx] { return SearchView(ctx); }};
+PageSpec SearchPage() {
+  return {"/search/", "page", [](const ViewContext& ctx) { return SearchView(ctx); }};
 }
 
-PageSpec NotFoundPage(const ViewContext& ctx) {
-  return {"/404.html", "404", [&ctx] {
+PageSpec NotFoundPage() {
+  return {"/404.html", "404", [](const ViewContext& ctx) {
             return PageView(ctx, "/404.html", "Page not found",
                             "The page you asked for does not exist.", "404", "404",
                             json::array());

@@ -20,10 +20,10 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx);
 /// Speakers A-Z and one page per speaker; years and one page per year.
 std::vector<PageSpec> IndexListings(const ViewContext& ctx);
 
-PageSpec HomePage(const ViewContext& ctx);
+PageSpec HomePage();
 /// The search page: a form for search/search.js, and a no-JavaScript explanation.
-PageSpec SearchPage(const ViewContext& ctx);
-PageSpec NotFoundPage(const ViewContext& ctx);
+PageSpec SearchPage();
+PageSpec NotFoundPage();
 
 }  // namespace portalgen::view
 

@@ -7,12 +7,12 @@ namespace portalgen::view {
 
 std::vector<PageSpec> PlanPages(const ViewContext& ctx) {
   std::vector<PageSpec> pages;
-  pages.push_back(HomePage(ctx));
+  pages.push_back(HomePage());
   for (const auto& [key, id] : ctx.lib.by_slug) pages.push_back(DetailPage(ctx, id));
   for (PageSpec& p : AllListings(ctx)) pages.push_back(std::move(p));
   for (PageSpec& p : IndexListings(ctx)) pages.push_back(std::move(p));
-  pages.push_back(SearchPage(ctx));
-  pages.push_back(NotFoundPage(ctx));
+  pages.push_back(SearchPage());
+  pages.push_back(NotFoundPage());
   return pages;
 }
 

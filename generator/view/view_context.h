@@ -22,13 +22,20 @@ namespace portalgen::view {
 
 using nlohmann::json;
 
+struct ViewContext;
+
 /// One page to render: its site path, the template, and how to build the view model the
 /// template sees. Views are built on demand, page by page, so that a build never holds more
 /// than the pages being rendered at that moment.
+///
+/// A spec is planned from one context and may be built with another whose library has the same
+/// front matter (serve swaps in edited bodies without planning again): `build` reads documents
+/// only through the context it is given, and keeps nothing of the planning context but paths,
+/// slugs, ids and front-matter text.
 struct PageSpec {
   std::string path;           // "/briefs/x/"; OutputFileFor() gives the file
   std::string template_name;  // "brief"
-  std::function<json()> build;  // pure; may run on any thread
+  std::function<json(const ViewContext&)> build;  // pure; may run on any thread
   std::optional<index::DocId> doc = std::nullopt;  // the document a detail page shows
 };
 
