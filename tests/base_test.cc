@@ -5,6 +5,7 @@
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "base/paths.h"
+#include "base/read_once_file_system.h"
 #include "base/source_map.h"
 #include "base/utf8.h"
 
@@ -166,6 +167,28 @@ TEST(MemoryFileSystemTest, SimulatedDiskFull) {
   Status s = fs.Write("out/x.html", "x");
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.message(), "out/x.html: No space left on device");
+}
+
+TEST(ReadOnceFileSystemTest, HandsEachRememberedFileOverOnce) {
+  MemoryFileSystem base;
+  ASSERT_TRUE(base.Write("site/a.md", "one").ok());
+  ASSERT_TRUE(base.Write("site/b.md", "two").ok());
+  ReadOnceFileSystem fs(base);
+  EXPECT_EQ(fs.Read("site/a.md").value(), "one");  // read and remembered
+  ASSERT_TRUE(base.Write("site/a.md", "changed").ok());
+  EXPECT_EQ(fs.Read("site/a.md").value(), "one");      // the remembered bytes, once
+  EXPECT_EQ(fs.Read("site/a.md").value(), "changed");  // then from the base again
+  fs.StopRemembering();
+  EXPECT_EQ(fs.Read("site/b.md").value(), "two");
+  ASSERT_TRUE(base.Write("site/b.md", "new").ok());
+  EXPECT_EQ(fs.Read("site/b.md").value(), "new");  // nothing remembered after StopRemembering
+  EXPECT_FALSE(fs.Read("site/none.md").ok());
+
+  ASSERT_EQ(fs.ListFiles("site").value().size(), 2u);
+  ASSERT_TRUE(base.Write("site/c.md", "three").ok());
+  EXPECT_EQ(fs.ListFiles("site").value().size(), 2u);  // the first listing
+  ASSERT_TRUE(fs.Write("site/d.md", "four").ok());     // a change through it forgets
+  EXPECT_EQ(fs.ListFiles("site").value().size(), 4u);
 }
 
 TEST(PathHelpersTest, JoinNormalizeParent) {

@@ -7,6 +7,7 @@
 
 #include "base/cancel.h"
 #include "base/hash.h"
+#include "base/read_once_file_system.h"
 #include "base/paths.h"
 #include "base/thread_pool.h"
 #include "build/build_cache.h"
@@ -162,6 +163,9 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   const uint64_t options_key = OptionsKey(options);
   std::optional<BuildCache> cache;
   InputSet inputs;
+  // The scan reads the inputs it must hash; the build then gets those bytes without a second
+  // read (on a build into a new folder, that is every input).
+  ReadOnceFileSystem sources(fs);
   if (use_cache) {
     std::string why;
     cache = ReadCache(fs, cache_path, why);
@@ -169,7 +173,9 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
       why = "the build cache is from another portalgen binary";
       cache.reset();
     }
-    inputs = ScanInputs(fs, options.source_dir, cache ? cache->inputs : InputSet{}, options.jobs);
+    inputs =
+        ScanInputs(sources, options.source_dir, cache ? cache->inputs : InputSet{}, options.jobs);
+    sources.StopRemembering();
     result.timings.emplace_back(
         "scan", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (cache && cache->options == options_key && SameBytes(cache->inputs, inputs) &&
@@ -197,7 +203,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     return result;
   }
   PublisherSink sink(publisher);
-  std::optional<GenerationFacts> facts = GenerateTo(fs, options, result, sink);
+  std::optional<GenerationFacts> facts = GenerateTo(sources, options, result, sink);
   if (!facts || CancelRequested()) {
     publisher.Abort();
     result.interrupted = CancelRequested();
