@@ -226,7 +226,13 @@ TEST(SearchIndexTest, EveryDocumentCompactAndOrdered) {
 TEST(SearchIndexTest, CollapseWhitespaceCountsCodePoints) {
   EXPECT_EQ(feeds::CollapseWhitespace("  a \n\t b  ", 100), "a b");
   EXPECT_EQ(feeds::CollapseWhitespace("éééé", 3), "ééé");
-  EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 3), "ab ");
+  EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 3), "ab");  // no trailing space at the cut
+  for (const char* text : {"ab cd", "  a \n\t b  ", "aé b", "x  y z "}) {
+    for (size_t limit : {1, 2, 3, 4, 5, 100}) {
+      const std::string once = feeds::CollapseWhitespace(text, limit);
+      EXPECT_EQ(feeds::CollapseWhitespace(once, limit), once) << text << " " << limit;
+    }
+  }
   EXPECT_EQ(feeds::CollapseWhitespace("ab  cd\n\nef ", 100), "ab cd ef");
   EXPECT_EQ(feeds::CollapseWhitespace("aé b", 2), "aé");
   EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 4), "ab c");

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "base/hash.h"
+
 namespace portalgen {
 
 Result<std::string> ReadOnceFileSystem::Read(const std::string& path) const {
@@ -15,9 +17,19 @@ Result<std::string> ReadOnceFileSystem::Read(const std::string& path) const {
     }
   }
   Result<std::string> bytes = base_.Read(path);
+  if (!bytes.ok()) return bytes;
+  const uint64_t hash = Hash64(bytes.value());
   std::lock_guard<std::mutex> lock(mu_);
-  if (bytes.ok() && remembering_) remembered_.insert_or_assign(path, bytes.value());
+  hashes_.insert_or_assign(path, hash);
+  if (remembering_) remembered_.insert_or_assign(path, bytes.value());
   return bytes;
+}
+
+std::optional<uint64_t> ReadOnceFileSystem::HashOf(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = hashes_.find(path);
+  if (it == hashes_.end()) return std::nullopt;
+  return it->second;
 }
 
 void ReadOnceFileSystem::StopRemembering() {
@@ -41,6 +53,7 @@ void ReadOnceFileSystem::Forget() {
   std::lock_guard<std::mutex> lock(mu_);
   remembered_.clear();
   listed_.clear();
+  hashes_.clear();
 }
 
 Status ReadOnceFileSystem::Write(const std::string& path, std::string_view bytes) {

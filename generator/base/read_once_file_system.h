@@ -1,6 +1,7 @@
 // ReadOnceFileSystem: a FileSystem over another that remembers the files read through it and
-// hands each one over once more without reading it again. `build` hashes every changed input
-// (build/build_cache.h) before loading it: with this, each input is read from the disk once.
+// hands each one over once more without reading it again, and the hash of each. `build` hashes
+// changed inputs (build/build_cache.h) before loading them, or, in a new output folder, hashes
+// what the loader read: either way, each input is read from the disk once.
 #ifndef PORTALGEN_BASE_READ_ONCE_FILE_SYSTEM_H_
 #define PORTALGEN_BASE_READ_ONCE_FILE_SYSTEM_H_
 
@@ -23,6 +24,8 @@ class ReadOnceFileSystem : public FileSystem {
   Result<std::string> Read(const std::string& path) const override;
   /// From now on, reads remember nothing new (what is remembered is still handed over once).
   void StopRemembering();
+  /// Hash64 of the bytes last read from the base at `path`, if any was read.
+  std::optional<uint64_t> HashOf(const std::string& path) const;
   /// Lists through the base the first time; later calls give the same list.
   Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
 
@@ -45,6 +48,7 @@ class ReadOnceFileSystem : public FileSystem {
   bool remembering_ = true;
   mutable std::map<std::string, std::string> remembered_;
   mutable std::map<std::string, Result<std::vector<std::string>>> listed_;
+  mutable std::map<std::string, uint64_t> hashes_;
 };
 
 }  // namespace portalgen

@@ -121,7 +121,7 @@ Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cac
 }
 
 InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const InputSet& known,
-                    int jobs) {
+                    int jobs, std::vector<std::string>* unhashed) {
   std::vector<std::string> paths;
   const std::string site_toml = JoinPath(source_dir, "site.toml");
   if (fs.IsFile(site_toml)) paths.push_back(site_toml);
@@ -131,6 +131,7 @@ InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const I
     for (std::string& f : files.value()) paths.push_back(std::move(f));
   }
   std::vector<std::optional<InputEntry>> entries(paths.size());
+  std::vector<char> pending(paths.size(), 0);  // not hashed: left to the caller
   ParallelFor(paths.size(), jobs, [&](size_t i) {
     std::optional<FileStamp> stamp = fs.Stamp(paths[i]);
     if (!stamp) return;
@@ -139,12 +140,19 @@ InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const I
       entries[i] = it->second;
       return;
     }
+    if (unhashed) {
+      entries[i] = InputEntry{*stamp, 0};
+      pending[i] = 1;
+      return;
+    }
     Result<std::string> bytes = fs.Read(paths[i]);
     if (bytes.ok()) entries[i] = InputEntry{*stamp, Hash64(bytes.value())};
   });
   InputSet out;
   for (size_t i = 0; i < paths.size(); ++i) {
-    if (entries[i]) out.emplace(std::move(paths[i]), *entries[i]);
+    if (!entries[i]) continue;
+    if (pending[i]) unhashed->push_back(paths[i]);
+    out.emplace(std::move(paths[i]), *entries[i]);
   }
   return out;
 }

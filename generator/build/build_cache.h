@@ -46,9 +46,10 @@ std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& pat
 Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cache);
 
 /// Every input of a site (site.toml, content/, static/, themes/) with stamps and hashes. Files
-/// whose stamp matches `known` keep its hash; others are read and hashed, on `jobs` threads.
+/// whose stamp matches `known` keep its hash; others are read and hashed, on `jobs` threads;
+/// or, with `unhashed`, listed there with hash 0 for the caller to hash when it reads them.
 InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const InputSet& known,
-                    int jobs);
+                    int jobs, std::vector<std::string>* unhashed = nullptr);
 
 /// Hash of the running generator (its executable's bytes; the version when unreadable).
 uint64_t GeneratorFingerprint(const FileSystem& fs);

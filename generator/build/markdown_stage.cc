@@ -75,8 +75,7 @@ void RenderBody(const index::Library& lib, const markdown::Options& options,
                 content::Document& doc, DiagnosticSink& sink) {
   doc.rendered = markdown::Render(doc.body, options);
   // Only the search index reads the plain text, and only this much of it: keeping all of it
-  // for 10,000 documents would cost ~40 MB. (Collapsing is idempotent, so the index is the
-  // same.)
+  // for 10,000 documents would cost ~40 MB. The search index uses it as it is.
   doc.rendered.plain_text =
       feeds::CollapseWhitespace(doc.rendered.plain_text, feeds::kSearchTextLimit);
   for (const std::string& target : doc.rendered.broken_wiki_links) {

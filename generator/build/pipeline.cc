@@ -33,15 +33,19 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+enum class Order { kForward, kBackward };
+
 // Makes files[begin, end) of the plan on the thread pool and hands each to `out` at once: a
-// page's view and HTML live only while that page is being made.
-void MakeFiles(const SitePlan& plan, size_t begin, size_t end, int jobs,
+// page's view and HTML live only while that page is being made. Threads take files in plan
+// order, or from the end backwards.
+void MakeFiles(const SitePlan& plan, size_t begin, size_t end, Order order, int jobs,
                DiagnosticSink& diagnostics, FileSink& out) {
   ParallelFor(end - begin, jobs, [&](size_t i) {
     if (CancelRequested()) return;
-    const PlannedFile& file = plan.files()[begin + i];
+    const size_t at = order == Order::kForward ? begin + i : end - 1 - i;
+    const PlannedFile& file = plan.files()[at];
     std::optional<std::string> bytes = file.make(plan.context(), diagnostics);
-    if (bytes) out.Add(begin + i, {file.path, std::move(*bytes)});
+    if (bytes) out.Add(at, {file.path, std::move(*bytes)});
   });
 }
 
@@ -81,10 +85,12 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
   const SitePlan plan(model, sink);
   if (Stop(sink, result)) return std::nullopt;
 
-  MakeFiles(plan, 0, plan.pages(), options.jobs, sink, out);
+  MakeFiles(plan, 0, plan.pages(), Order::kForward, options.jobs, sink, out);
   result.pages = plan.pages();
   timer.Done("pages");
-  MakeFiles(plan, plan.pages(), plan.files().size(), options.jobs, sink, out);
+  // Backwards: the plan ends with the search index and the sitemap, the largest files of the
+  // site; started first, they run beside the thousands of small feeds instead of after them.
+  MakeFiles(plan, plan.pages(), plan.files().size(), Order::kBackward, options.jobs, sink, out);
   timer.Done("feeds");
   if (Stop(sink, result) || CancelRequested()) return std::nullopt;
   return Generation{model, NowWindow(model->lib, options.now)};
@@ -137,6 +143,23 @@ void Fail(BuildResult& result, const std::string& path, const std::string& messa
   result.diagnostics.push_back({Diagnostic::Severity::kError, path, 0, 0, message, hint, {}});
 }
 
+// Fills in the hashes the scan left to the build: from the build's reads, else by reading.
+void HashInputs(const ReadOnceFileSystem& sources, const std::vector<std::string>& unhashed,
+                InputSet& inputs) {
+  for (const std::string& path : unhashed) {
+    std::optional<uint64_t> hash = sources.HashOf(path);
+    if (!hash) {
+      Result<std::string> bytes = sources.Read(path);
+      if (bytes.ok()) hash = Hash64(bytes.value());
+    }
+    if (hash) {
+      inputs[path].hash = *hash;
+    } else {
+      inputs.erase(path);  // gone meanwhile: the next build sees it as changed
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<GenerationFacts> GenerateTo(const FileSystem& fs, const BuildOptions& options,
@@ -163,9 +186,11 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   const uint64_t options_key = OptionsKey(options);
   std::optional<BuildCache> cache;
   InputSet inputs;
-  // The scan reads the inputs it must hash; the build then gets those bytes without a second
-  // read (on a build into a new folder, that is every input).
+  // Each input is read once: the scan reads the changed inputs it must hash and the build gets
+  // those bytes; without a cache there is nothing to compare with, so the scan only stamps
+  // and the hashes come from the build's own reads (`unhashed`, filled after it).
   ReadOnceFileSystem sources(fs);
+  std::vector<std::string> unhashed;
   if (use_cache) {
     std::string why;
     cache = ReadCache(fs, cache_path, why);
@@ -173,8 +198,8 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
       why = "the build cache is from another portalgen binary";
       cache.reset();
     }
-    inputs =
-        ScanInputs(sources, options.source_dir, cache ? cache->inputs : InputSet{}, options.jobs);
+    inputs = cache ? ScanInputs(sources, options.source_dir, cache->inputs, options.jobs)
+                   : ScanInputs(sources, options.source_dir, {}, options.jobs, &unhashed);
     sources.StopRemembering();
     result.timings.emplace_back(
         "scan", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
@@ -227,6 +252,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   result.written = publisher.written();
   result.removed = publisher.removed();
   if (use_cache) {
+    HashInputs(sources, unhashed, inputs);
     BuildCache next{generator, options_key, facts->now_after, facts->now_until,
                     std::move(inputs), publisher.manifest()};
     if (Status s = WriteCache(fs, cache_path, next); !s.ok()) {

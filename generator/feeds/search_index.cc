@@ -29,10 +29,10 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
       continue;
     }
     if (space) {  // the run is empty here: the whitespace before flushed it
+      if (count + 1 >= limit) break;  // a space would be the last character: never end in one
       out += ' ';
       ++count;
       space = false;
-      if (count == limit) break;
     }
     run_end = i + len;
     ++count;
@@ -42,26 +42,74 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
   return out;
 }
 
+namespace {
+
+// `text` as a JSON string, byte for byte as nlohmann::json's dump() writes it (non-ASCII kept,
+// invalid UTF-8 replaced): the index is 45 MB at 10,000 pages, and building a json object per
+// entry only to print it took most of its time.
+void AppendJsonString(std::string& out, std::string_view text) {
+  if (FindInvalidUtf8(text) != std::string_view::npos) {  // rare: let nlohmann replace it
+    out += nlohmann::json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  size_t run = 0;  // text[run, i) needs no escaping
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
+
+void AppendField(std::string& out, const char* key, std::string_view value) {
+  if (out.back() != '{') out += ',';
+  out += '"';
+  out += key;
+  out += "\":";
+  AppendJsonString(out, value);
+}
+
+}  // namespace
+
 output::OutputFile SearchIndex(const view::ViewContext& ctx) {
-  using nlohmann::json;
   const index::Library& lib = ctx.lib;
-  // Entry by entry into one string (the same bytes as dumping one array): a json tree of every
-  // entry would double the memory of the largest file of the site.
+  // Entry by entry into one string: a json tree of every entry would double the memory of the
+  // largest file of the site. Keys in nlohmann's (sorted) order, as the index always had them.
   std::string out = "[";
   for (const std::vector<index::DocId>* list :
        {&lib.pages, &lib.briefs, &lib.events, &lib.members}) {
     for (index::DocId id : *list) {
       const content::Document& doc = lib.docs[id];
       const std::optional<content::PartialDate> date = content::SortDate(doc);
-      const json entry = {
-          {"title", doc.title},
-          {"summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit)},
-          {"kind", content::KindName(doc.kind)},
-          {"date", date ? view::IsoDate(*date) : ""},
-          {"url", ctx.Url(lib.PathOf(id))},
-          {"text", CollapseWhitespace(doc.rendered.plain_text, kSearchTextLimit)}};
       if (out.size() > 1) out += ',';
-      out += entry.dump(-1, ' ', false, json::error_handler_t::replace);
+      out += '{';
+      AppendField(out, "date", date ? view::IsoDate(*date) : "");
+      AppendField(out, "kind", content::KindName(doc.kind));
+      AppendField(out, "summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit));
+      // The Markdown stage collapsed and cut the plain text already (build/markdown_stage.cc).
+      AppendField(out, "text", doc.rendered.plain_text);
+      AppendField(out, "title", doc.title);
+      AppendField(out, "url", ctx.Url(lib.PathOf(id)));
+      out += '}';
     }
   }
   out += ']';

@@ -14,7 +14,8 @@ namespace portalgen::feeds {
 /// Characters (code points) of body text kept per document, to bound the index's size.
 inline constexpr size_t kSearchTextLimit = 5000;
 
-/// `text` with runs of whitespace as one space, trimmed, cut at `limit` code points.
+/// `text` with runs of whitespace as one space, trimmed, cut at `limit` code points; never
+/// ends in a space, so collapsing a collapsed text changes nothing.
 std::string CollapseWhitespace(std::string_view text, size_t limit);
 
 /// A compact JSON array of {title, summary, kind, date, url, text}: pages, then briefs, events
