@@ -48,12 +48,29 @@ const char* EntityFor(char c, bool apostrophe) {
 
 namespace {
 
+// Whether AppendReplaced must look closer at a byte: an entity candidate (& < > " ') or the lead
+// byte of a character HTML forbids (see below). Every other byte is copied as it is, so the
+// loop can skip over runs of them with one table look-up per byte.
+constexpr std::array<bool, 256> MakeSpecialTable() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = true;
+  for (unsigned char c : std::string_view("&<>\"'\x7F\xC2\xEF")) table[c] = true;
+  for (int c = 0xF0; c <= 0xFF; ++c) table[c] = true;
+  return table;
+}
+
+constexpr std::array<bool, 256> kSpecial = MakeSpecialTable();
+
 // Appends `text` with each character for which `entity(c)` gives a replacement replaced by it,
-// and each character HTML forbids by U+FFFD.
+// and each character HTML forbids by U+FFFD. Runs of other characters are appended whole.
 template <typename EntityFn>
 void AppendReplaced(std::string_view text, std::string* out, EntityFn entity) {
   size_t run_start = 0;
   for (size_t i = 0; i < text.size();) {
+    if (!kSpecial[static_cast<unsigned char>(text[i])]) {
+      ++i;
+      continue;
+    }
     const auto byte = static_cast<unsigned char>(text[i]);
     std::string_view replacement;
     size_t length = 1;
