@@ -1,5 +1,6 @@
 #include "feeds/json_ld.h"
 
+#include <array>
 #include <cstdio>
 
 #include "base/utf8.h"
@@ -136,6 +137,17 @@ json SiteJsonLd(const view::ViewContext& ctx) {
   return org;
 }
 
+namespace {
+
+// Whether ScriptSafeJson must escape code point `c`.
+bool NeedsScriptEscape(char32_t c) {
+  // U+2028 and U+2029 end a line in JavaScript before ES2019; what HTML forbids is a parse
+  // error in the page even inside <script>.
+  return c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029 || IsForbiddenInHtml(c);
+}
+
+}  // namespace
+
 std::string ScriptSafeJson(const json& value) {
   const std::string raw = value.dump(-1, ' ', false, json::error_handler_t::replace);
   std::string out;
@@ -147,23 +159,35 @@ std::string ScriptSafeJson(const json& value) {
     std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c) & 0xFFFF);
     out += buf;
   };
+  // Most of the text is ASCII that stays as it is: one table look-up per such byte, and the
+  // runs between escapes are appended whole.
+  static const std::array<bool, 0x80> kAsciiEscaped = [] {
+    std::array<bool, 0x80> table{};
+    for (char32_t c = 0; c < 0x80; ++c) table[c] = NeedsScriptEscape(c);
+    return table;
+  }();
+  size_t run_start = 0;
   for (size_t i = 0; i < raw.size();) {
-    const CodePoint c = DecodeUtf8(std::string_view(raw).substr(i));
-    if (c.value == '<' || c.value == '>' || c.value == '&' || c.value == 0x2028 ||
-        c.value == 0x2029 || IsForbiddenInHtml(c.value)) {
-      // U+2028 and U+2029 end a line in JavaScript before ES2019; what HTML forbids is
-      // a parse error in the page even inside <script>.
+    const auto byte = static_cast<unsigned char>(raw[i]);
+    if (byte < 0x80 && !kAsciiEscaped[byte]) {
+      ++i;
+      continue;
+    }
+    const CodePoint c =
+        byte < 0x80 ? CodePoint{byte, 1} : DecodeUtf8(std::string_view(raw).substr(i));
+    if (NeedsScriptEscape(c.value)) {
+      out.append(raw, run_start, i - run_start);
       if (c.value > 0xFFFF) {
         escape(0xD800 + ((c.value - 0x10000) >> 10));
         escape(0xDC00 + ((c.value - 0x10000) & 0x3FF));
       } else {
         escape(c.value);
       }
-    } else {
-      out.append(raw, i, c.length);
+      run_start = i + c.length;
     }
     i += c.length;
   }
+  out.append(raw, run_start);
   return out;
 }
 
