@@ -51,28 +51,33 @@ std::vector<index::DocId> Resolve(const index::Library& lib, Kind kind,
   return out;
 }
 
+// The Add*Fields functions append to `page`: short values from a braced list, and lists (which
+// may be long) one by one with push_back, because a braced list can only be copied from.
 void Merge(Object& into, Object from) {
   for (render::Member& m : from) into.push_back(std::move(m));
 }
 
-Object BriefFields(const ViewContext& ctx, index::DocId id) {
+// Appends `list` as `key` and whether it has items as `has_key`.
+void AddList(Object& page, render::Key key, render::Key has_key, List list) {
+  page.push_back({has_key, !list.empty()});
+  page.push_back({key, std::move(list)});
+}
+
+void AddBriefFields(const ViewContext& ctx, index::DocId id, Object& page) {
   const Document& doc = ctx.lib.docs[id];
   const content::BriefData& b = doc.brief;
-  List members = MemberLinks(ctx, Resolve(ctx.lib, Kind::kMember, b.members));
-  List events = Cards(ctx, Lookup(ctx.lib.brief_events, id));
   std::string document_url = ctx.LinkUrl(b.document);
-  const bool has_members = !members.empty(), has_events = !events.empty();
-  const bool has_document = !document_url.empty();
-  return {{"kind_label", Label(b.kind)},
-          {"has_number", b.number.has_value()},
-          {"number", b.number ? std::to_string(*b.number) : ""},
-          {"has_date", b.date.has_value()},
-          {"date_iso", b.date ? IsoDate(*b.date) : ""},
-          {"date_display", b.date ? DisplayDate(*b.date) : ""},
-          {"members", std::move(members)}, {"has_members", has_members},
-          {"has_document", has_document},
-          {"document_url", std::move(document_url)},
-          {"events", std::move(events)}, {"has_events", has_events}};
+  Merge(page, {{"kind_label", Label(b.kind)},
+               {"has_number", b.number.has_value()},
+               {"number", b.number ? std::to_string(*b.number) : ""},
+               {"has_date", b.date.has_value()},
+               {"date_iso", b.date ? IsoDate(*b.date) : ""},
+               {"date_display", b.date ? DisplayDate(*b.date) : ""},
+               {"has_document", !document_url.empty()},
+               {"document_url", std::move(document_url)}});
+  AddList(page, "members", "has_members",
+          MemberLinks(ctx, Resolve(ctx.lib, Kind::kMember, b.members)));
+  AddList(page, "events", "has_events", Cards(ctx, Lookup(ctx.lib.brief_events, id)));
 }
 
 List SpeakerGroups(const ViewContext& ctx, const content::EventData& e) {
@@ -106,7 +111,9 @@ List SpeakerGroups(const ViewContext& ctx, const content::EventData& e) {
     List& speakers = by_role[role];
     std::string label = role.empty() ? "Speakers" : Label(role) + "s";
     if (speakers.size() == 1 && !role.empty()) label = Label(role);
-    groups.push_back(Object{{"role", std::move(label)}, {"speakers", std::move(speakers)}});
+    Object group = {{"role", std::move(label)}};
+    group.push_back({"speakers", std::move(speakers)});
+    groups.push_back(std::move(group));
   }
   return groups;
 }
@@ -126,7 +133,7 @@ List Agenda(const content::EventData& e) {
   return items;
 }
 
-Object EventFields(const ViewContext& ctx, index::DocId id) {
+void AddEventFields(const ViewContext& ctx, index::DocId id, Object& page) {
   const Document& doc = ctx.lib.docs[id];
   const content::EventData& e = doc.event;
   std::string local = ClockTime(e.start.hour, e.start.minute);
@@ -137,36 +144,34 @@ Object EventFields(const ViewContext& ctx, index::DocId id) {
     const content::OffsetDateTime eu = ToUtc(*e.end);
     utc += "–" + ClockTime(eu.hour, eu.minute);
   }
-  List organisers = MemberLinks(ctx, Resolve(ctx.lib, Kind::kMember, e.members));
-  List briefs = Cards(ctx, Lookup(ctx.lib.event_briefs, id));
-  List others;
-  for (const std::string& o : e.other_organizers) others.push_back(Value::Borrow(o));
-  List agenda = Agenda(e);
   std::string languages;
   for (const std::string& l : e.languages) languages += (languages.empty() ? "" : ", ") + l;
   const content::PartialDate day{e.start.year, e.start.month, e.start.day};
-  const bool has_organisers = !organisers.empty() || !others.empty();
-  const bool has_agenda = !agenda.empty(), has_briefs = !briefs.empty();
-  return {{"date_display", DisplayDate(day)},
-          {"start_iso", e.start.Iso8601()},
-          {"start_utc_iso", IsoUtc(e.start)},
-          {"time_local", std::move(local)},
-          {"time_utc", std::move(utc)},
-          {"utc_offset", UtcOffsetLabel(e.start.offset_minutes)},
-          {"timezone", Value::Borrow(e.timezone)}, {"has_timezone", !e.timezone.empty()},
-          {"venue", Value::Borrow(e.venue)}, {"city", Value::Borrow(e.city)},
-          {"has_place", !e.venue.empty() || !e.city.empty()},
-          {"format_label", e.format.empty() ? "" : Label(e.format)},
-          {"series", Value::Borrow(e.series)},
-          {"is_upcoming", e.start.UnixSeconds() >= ctx.now},
-          {"organisers", std::move(organisers)}, {"has_organisers", has_organisers},
-          {"other_organizers", std::move(others)},
-          {"speaker_groups", SpeakerGroups(ctx, e)}, {"has_speakers", !e.speakers.empty()},
-          {"agenda", std::move(agenda)}, {"has_agenda", has_agenda},
-          {"languages", std::move(languages)},
-          {"registration", ctx.LinkUrl(e.registration)},
-          {"contact", Value::Borrow(e.contact)},
-          {"briefs", std::move(briefs)}, {"has_briefs", has_briefs}};
+  Merge(page, {{"date_display", DisplayDate(day)},
+               {"start_iso", e.start.Iso8601()},
+               {"start_utc_iso", IsoUtc(e.start)},
+               {"time_local", local},
+               {"time_utc", utc},
+               {"utc_offset", UtcOffsetLabel(e.start.offset_minutes)},
+               {"timezone", Value::Borrow(e.timezone)}, {"has_timezone", !e.timezone.empty()},
+               {"venue", Value::Borrow(e.venue)}, {"city", Value::Borrow(e.city)},
+               {"has_place", !e.venue.empty() || !e.city.empty()},
+               {"format_label", e.format.empty() ? "" : Label(e.format)},
+               {"series", Value::Borrow(e.series)},
+               {"is_upcoming", e.start.UnixSeconds() >= ctx.now},
+               {"has_speakers", !e.speakers.empty()},
+               {"languages", languages},
+               {"registration", ctx.LinkUrl(e.registration)},
+               {"contact", Value::Borrow(e.contact)}});
+  List organisers = MemberLinks(ctx, Resolve(ctx.lib, Kind::kMember, e.members));
+  List others;
+  for (const std::string& o : e.other_organizers) others.push_back(Value::Borrow(o));
+  page.push_back({"has_organisers", !organisers.empty() || !others.empty()});
+  page.push_back({"organisers", std::move(organisers)});
+  page.push_back({"other_organizers", std::move(others)});
+  page.push_back({"speaker_groups", SpeakerGroups(ctx, e)});
+  AddList(page, "agenda", "has_agenda", Agenda(e));
+  AddList(page, "briefs", "has_briefs", Cards(ctx, Lookup(ctx.lib.event_briefs, id)));
 }
 
 // Events still to come (soonest first), then past ones (newest first).
@@ -180,13 +185,16 @@ std::vector<index::DocId> UpcomingFirst(const ViewContext& ctx, std::vector<inde
   return upcoming;
 }
 
-Object MemberFields(const ViewContext& ctx, index::DocId id) {
+void AddMemberFields(const ViewContext& ctx, index::DocId id, Object& page) {
   const Document& doc = ctx.lib.docs[id];
   const content::MemberData& m = doc.member;
   std::string chairs;
   for (int y : m.chairs) chairs += (chairs.empty() ? "" : ", ") + std::to_string(y);
-  List briefs = Cards(ctx, Lookup(ctx.lib.member_briefs, id));
-  List events = Cards(ctx, UpcomingFirst(ctx, Lookup(ctx.lib.member_events, id)));
+  Merge(page, {{"acronym", Value::Borrow(m.acronym)},
+               {"status_label", Label(m.status)},
+               {"joined", m.joined ? std::to_string(*m.joined) : ""},
+               {"website", ctx.LinkUrl(m.website)},
+               {"chairs", chairs}});
   List speakers;
   if (auto it = ctx.lib.member_speakers.find(id); it != ctx.lib.member_speakers.end()) {
     for (const std::string& slug : it->second) {
@@ -194,16 +202,10 @@ Object MemberFields(const ViewContext& ctx, index::DocId id) {
                                 {"url", ctx.Url(ViewContext::SpeakerPath(slug))}});
     }
   }
-  const bool has_speakers = !speakers.empty(), has_briefs = !briefs.empty();
-  const bool has_events = !events.empty();
-  return {{"acronym", Value::Borrow(m.acronym)},
-          {"speakers", std::move(speakers)}, {"has_speakers", has_speakers},
-          {"status_label", Label(m.status)},
-          {"joined", m.joined ? std::to_string(*m.joined) : ""},
-          {"website", ctx.LinkUrl(m.website)},
-          {"chairs", std::move(chairs)},
-          {"briefs", std::move(briefs)}, {"has_briefs", has_briefs},
-          {"events", std::move(events)}, {"has_events", has_events}};
+  AddList(page, "speakers", "has_speakers", std::move(speakers));
+  AddList(page, "briefs", "has_briefs", Cards(ctx, Lookup(ctx.lib.member_briefs, id)));
+  AddList(page, "events", "has_events",
+          Cards(ctx, UpcomingFirst(ctx, Lookup(ctx.lib.member_events, id))));
 }
 
 }  // namespace
@@ -224,13 +226,11 @@ Value DetailView(const ViewContext& ctx, index::DocId id) {
   Object page;
   page.push_back({"body_html", Value::Borrow(doc.rendered.html)});
   AddTagLinks(ctx, doc, page);
-  List backlinks = Cards(ctx, Lookup(ctx.lib.backlinks, id));
-  page.push_back({"has_backlinks", !backlinks.empty()});
-  page.push_back({"backlinks", std::move(backlinks)});
+  AddList(page, "backlinks", "has_backlinks", Cards(ctx, Lookup(ctx.lib.backlinks, id)));
   switch (doc.kind) {
-    case Kind::kBrief: Merge(page, BriefFields(ctx, id)); break;
-    case Kind::kEvent: Merge(page, EventFields(ctx, id)); break;
-    case Kind::kMember: Merge(page, MemberFields(ctx, id)); break;
+    case Kind::kBrief: AddBriefFields(ctx, id, page); break;
+    case Kind::kEvent: AddEventFields(ctx, id, page); break;
+    case Kind::kMember: AddMemberFields(ctx, id, page); break;
     case Kind::kPage: break;
   }
   return PageView(ctx, path, Value::Borrow(doc.title), Value::Borrow(SummaryOf(doc)),

@@ -30,14 +30,16 @@ Value Pagination(const ViewContext& ctx, const std::string& path, int page, int 
                              {"gap_before", n > last_listed + 1}});
     last_listed = n;
   }
-  return Object{{"show", pages > 1},
-                {"has_prev", page > 1},
-                {"prev_url", page > 1 ? ctx.Url(ViewContext::PagedPath(path, page - 1)) : ""},
-                {"has_next", page < pages},
-                {"next_url", page < pages ? ctx.Url(ViewContext::PagedPath(path, page + 1)) : ""},
-                {"pages", std::move(numbers)},
-                {"current", page},
-                {"total", pages}};
+  Object pagination = {
+      {"show", pages > 1},
+      {"has_prev", page > 1},
+      {"prev_url", page > 1 ? ctx.Url(ViewContext::PagedPath(path, page - 1)) : ""},
+      {"has_next", page < pages},
+      {"next_url", page < pages ? ctx.Url(ViewContext::PagedPath(path, page + 1)) : ""},
+      {"current", page},
+      {"total", pages}};
+  pagination.push_back({"pages", std::move(numbers)});  // moved: a braced list would copy it
+  return pagination;
 }
 
 }  // namespace
@@ -62,11 +64,11 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
     out.push_back({page_path, "list",
                    [&ctx, path, page_path, page_title, intro, section, crumbs = std::move(crumbs),
                     slice = std::move(slice), page, pages] {
+                     Object fields = {{"intro", intro}, {"has_items", !slice.empty()}};
+                     fields.push_back({"items", Cards(ctx, slice)});
+                     fields.push_back({"pagination", Pagination(ctx, path, page, pages)});
                      return PageView(ctx, page_path, page_title, intro, "list", section, crumbs,
-                                     {{"intro", intro},
-                                      {"items", Cards(ctx, slice)},
-                                      {"has_items", !slice.empty()},
-                                      {"pagination", Pagination(ctx, path, page, pages)}});
+                                     std::move(fields));
                    }});
   }
   return out;

@@ -201,10 +201,15 @@ Value PageView(const ViewContext& ctx, const std::string& path, Value title, Val
   Object page = PageFields(ctx, path, std::move(title), std::move(description), kind);
   page.reserve(page.size() + fields.size() + 4);  // 4: what AddPageMetadata adds
   for (render::Member& m : fields) page.push_back(std::move(m));
-  return Object{{"site", SiteView(ctx, section)},
-                {"page", std::move(page)},
-                {"breadcrumbs", std::move(crumbs)},
-                {"has_breadcrumbs", path != "/"}};
+  // push_back, not a braced list: a std::initializer_list can only be copied from, and `page`
+  // is most of the view.
+  Object view;
+  view.reserve(4);
+  view.push_back({"site", SiteView(ctx, section)});
+  view.push_back({"page", std::move(page)});
+  view.push_back({"breadcrumbs", std::move(crumbs)});
+  view.push_back({"has_breadcrumbs", path != "/"});
+  return view;
 }
 
 }  // namespace portalgen::view
