@@ -36,7 +36,7 @@ void AddPageMetadata(const view::ViewContext& ctx, std::vector<view::PageSpec>& 
   using render::Value;
   // Shared by every page: built once here, referred to (Value::Ref) by each page's view. The
   // build closures hold them, so they live as long as the PageSpecs.
-  auto site_ld_text = std::make_shared<const Value>(ScriptSafeJson(SiteJsonLd(ctx)));
+  auto site_ld_text = std::make_shared<const Value>(ScriptSafeSiteJsonLd(ctx));
   auto site_feeds = std::make_shared<const render::List>(render::List{
       Object{{"title", ctx.config.title + " (Atom)"}, {"url", ctx.Url("/feed.xml")},
              {"type", "application/atom+xml"}},
@@ -51,7 +51,7 @@ void AddPageMetadata(const view::ViewContext& ctx, std::vector<view::PageSpec>& 
                   own = own_feed.count(page.path) > 0, ics, site_ld_text, site_feeds] {
       Value view = inner();
       Value& p = *view.FindMutable("page");
-      p.Set("json_ld", doc ? Value(ScriptSafeJson(JsonLd(ctx, *doc))) : Value::Ref(*site_ld_text));
+      p.Set("json_ld", doc ? Value(ScriptSafeJsonLd(ctx, *doc)) : Value::Ref(*site_ld_text));
       render::List feeds;
       feeds.reserve(site_feeds->size() + 1);
       for (const Value& feed : *site_feeds) feeds.push_back(Value::Ref(feed));
