@@ -73,7 +73,6 @@ TemplateNode TagNode(const std::string& contents, bool triple_mustache) {
     if (node.kind != Kind::kVariable) node.text = Trim(contents.substr(1));
   }
   node.parts = NameParts(node.text);
-  for (const std::string& part : node.parts) node.part_hashes.push_back(Key::Hash(part));
   return node;
 }
 

@@ -130,9 +130,8 @@ class Renderer {
     if (node.text == ".") return stack_.back();
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       const Value* v = *it;
-      for (size_t k = 0; k < node.parts.size(); ++k) {
-        // nullptr when v is not an object or has no such member
-        v = v->Find(node.parts[k], node.part_hashes[k]);
+      for (const std::string& part : node.parts) {
+        v = v->Find(part);  // nullptr when v is not an object or has no such member
         if (v == nullptr) break;
         v = &v->Resolved();
       }

@@ -13,7 +13,6 @@
 #ifndef PORTALGEN_RENDER_TEMPLATE_TREE_H_
 #define PORTALGEN_RENDER_TEMPLATE_TREE_H_
 
-#include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -29,7 +28,6 @@ struct TemplateNode {
   Kind kind = Kind::kText;
   std::string text;                    // literal text, the newline itself, or the tag's name
   std::vector<std::string> parts;      // the name split at dots, as kainjow looks it up
-  std::vector<uint32_t> part_hashes;   // Key::Hash() of each part, for Value::Find
   std::vector<TemplateNode> children;  // a section's body
 };
 

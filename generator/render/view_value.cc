@@ -23,11 +23,11 @@ std::string_view Value::text() const {
   return {};
 }
 
-const Value* Value::Find(std::string_view key, uint32_t hash) const {
+const Value* Value::Find(std::string_view key) const {
   const Object* members = std::get_if<Object>(&Resolved().data_);
   if (members == nullptr) return nullptr;
   for (const Member& m : *members) {
-    if (m.key.hash() == hash && m.key.text() == key) return &m.value;
+    if (m.key.text() == key) return &m.value;
   }
   return nullptr;
 }

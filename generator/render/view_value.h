@@ -32,28 +32,17 @@
 namespace portalgen::render {
 
 /// An object key. Made from a string literal, so that keys cost nothing to copy and never dangle;
-/// Key::Borrow() takes any other text that outlives the object (FromJson's json keys). It
-/// carries a hash of its text, so that a look-up compares text only when the hashes match.
+/// Key::Borrow() takes any other text that outlives the object (FromJson's json keys).
 class Key {
  public:
   template <size_t N>
-  consteval Key(const char (&literal)[N])  // NOLINT: implicit on purpose
-      : text_(literal, N - 1), hash_(Hash(text_)) {}
+  consteval Key(const char (&literal)[N]) : text_(literal, N - 1) {}  // NOLINT: implicit on purpose
   static Key Borrow(std::string_view text) { return Key(text); }
   std::string_view text() const { return text_; }
-  uint32_t hash() const { return hash_; }
-
-  /// FNV-1a: short keys, computed at compile time for literals.
-  static constexpr uint32_t Hash(std::string_view text) {
-    uint32_t h = 2166136261u;
-    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-  }
 
  private:
-  explicit Key(std::string_view text) : text_(text), hash_(Hash(text)) {}
+  explicit Key(std::string_view text) : text_(text) {}
   std::string_view text_;
-  uint32_t hash_;
 };
 
 class Value;
@@ -115,9 +104,7 @@ class Value {
   const Object& object() const { return std::get<Object>(Resolved().data_); }
 
   /// The member `key` of an object; nullptr when there is none or this is not an object.
-  const Value* Find(std::string_view key) const { return Find(key, Key::Hash(key)); }
-  /// The same, with the key's Key::Hash() computed beforehand (the renderer's names).
-  const Value* Find(std::string_view key, uint32_t hash) const;
+  const Value* Find(std::string_view key) const;
   /// For builders: the member `key` of this object (not a reference), or nullptr.
   Value* FindMutable(std::string_view key);
   /// For builders: sets member `key` of this object (not a reference), replacing one there.
