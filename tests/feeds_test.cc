@@ -267,6 +267,46 @@ TEST(JsonLdTest, MemberBriefAndSite) {
   EXPECT_EQ(feeds::SiteJsonLd(*site->ctx)["url"], "https://example.org/portal/");
 }
 
+TEST(JsonLdTest, PagesGetTheTextScriptSafeJsonWritesOfTheTree) {
+  // ScriptSafeJsonLd writes the text without a json tree; json's own dump of the same JSON-LD
+  // must give the same bytes (member order, separators, escapes).
+  std::map<std::string, std::string> files = kFiles;
+  files["content/events/odd.md"] =
+      "+++\ntitle = \"Odd \\\"quotes\\\" \\\\ </script> \\u2028 😀 \\u007F\"\n"
+      "start = 2022-10-11T13:30:00Z\nformat = \"hybrid\"\ncity = \"Zürich & <Bern>\"\n"
+      "[[speakers]]\nname = \"Ana\\tB\"\nposition = \"Lead\\nline\"\n+++\nText.\n";
+  auto site = BuildSite(files);
+  ASSERT_FALSE(site->sink.has_errors()) << testing::Diagnostics(site->sink);
+  for (index::DocId id = 0; id < site->lib.docs.size(); ++id) {
+    EXPECT_EQ(feeds::ScriptSafeJsonLd(*site->ctx, id),
+              feeds::ScriptSafeJson(feeds::JsonLd(*site->ctx, id)))
+        << site->lib.docs[id].title;
+  }
+  EXPECT_EQ(feeds::ScriptSafeSiteJsonLd(*site->ctx),
+            feeds::ScriptSafeJson(feeds::SiteJsonLd(*site->ctx)));
+}
+
+TEST(JsonLdTest, StringsAreWrittenAsJsonDumpThenScriptSafeJsonWriteThem) {
+  const std::string cases[] = {
+      "",
+      "plain text",
+      "\" \\ / \b \f \n \r \t",
+      std::string("\0 \x01 \x1F \x7F", 7),
+      "< > & </script> <!--",
+      "\u0085 \u009F \u00A0 é \u2028 \u2029 \u202E \uFDD0 \uFFFD \uFFFE \uFFFF",
+      "\U0001F600 \U0001FFFE \U0010FFFF",
+      "\xC3",                 // truncated
+      "a\xE2\x80 b",          // truncated in the middle
+      "\xFF\xFE x \xC0\xAF",  // never valid, overlong
+      "\xED\xA0\x80",         // a surrogate
+  };
+  for (const std::string& text : cases) {
+    std::string written = "x";
+    feeds::AppendScriptSafeJsonString(text, &written);
+    EXPECT_EQ("x" + feeds::ScriptSafeJson(json(text)), written) << text;
+  }
+}
+
 TEST(JsonLdTest, ScriptSafeJsonCannotCloseTheScript) {
   const json value = {{"name", "</script><!-- a & b \xE2\x80\xA8 \xE2\x80\xA9 é"}};
   const std::string safe = feeds::ScriptSafeJson(value);

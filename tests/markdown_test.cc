@@ -377,6 +377,28 @@ TEST(MarkdownTest, EscapeHtmlReplacesWhatHtmlForbids) {
             Render("<div title=\"a\x01\">\x7F</div>\n").html);
 }
 
+TEST(MarkdownTest, EscapeHtmlFindsEveryCharacterAtEveryPosition) {
+  // The escaper skips plain runs 16 bytes at a time where it can: put each character it must
+  // see at every offset of a 40-byte text and compare with escaping it alone.
+  const std::string fffd = "\xEF\xBF\xBD";
+  const struct {
+    std::string text;
+    std::string html;
+  } specials[] = {{"&", "&amp;"},         {"<", "&lt;"},        {">", "&gt;"},
+                  {"\"", "&quot;"},       {"'", "'"},           {std::string(1, '\0'), fffd},
+                  {"\x1F", fffd},         {"\t", "\t"},         {"\x7F", fffd},
+                  {"\u0085", fffd},       {"\u00E9", "\u00E9"}, {"\uFFFE", fffd},
+                  {"\uFFFD", "\uFFFD"},   {"\U0001FFFF", fffd}, {"\U0001F600", "\U0001F600"},
+                  {"\xF5", "\xF5"}};
+  for (const auto& c : specials) {
+    for (size_t at = 0; at <= 40; ++at) {
+      const std::string before(at, 'a'), after(40 - at, 'z');
+      EXPECT_EQ(before + c.html + after, EscapeHtml(before + c.text + after))
+          << "at " << at << ": " << c.text;
+    }
+  }
+}
+
 // The filter's output for `html` fed whole, and fed one byte at a time.
 std::pair<std::string, std::string> FilterWholeAndByByte(std::string_view html) {
   std::string whole, by_byte;

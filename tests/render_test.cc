@@ -83,7 +83,8 @@ TEST_F(RenderThemeTest, VariablesAreEscapedTripleBracesAreNot) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);
   ASSERT_TRUE(theme.has_value());
-  std::optional<std::string> html = theme->Render("page", {{"x", "<b>\"x\" & 'y'</b>"}}, sink);
+  std::optional<std::string> html =
+      theme->Render("page", json{{"x", "<b>\"x\" & 'y'</b>"}}, sink);
   ASSERT_TRUE(html.has_value());
   EXPECT_EQ(*html,
             "&lt;b&gt;&quot;x&quot; &amp; &apos;y&apos;&lt;/b&gt;|<b>\"x\" & 'y'</b>|"
@@ -130,7 +131,7 @@ TEST_F(RenderThemeTest, UnknownVariableIsReportedWhereItIsUnresolved) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);
   ASSERT_TRUE(theme.has_value());
-  EXPECT_FALSE(theme->Render("list", {{"items", {{{"name", "a"}}}}}, sink).has_value());
+  EXPECT_FALSE(theme->Render("list", json{{"items", {{{"name", "a"}}}}}, sink).has_value());
   EXPECT_EQ(Messages(sink),
             Names{"themes/t/templates/partials/foot.mustache:1:9: error: unknown variable "
                   "'name'"});
@@ -141,7 +142,7 @@ TEST_F(RenderThemeTest, UnknownPartial) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);
   ASSERT_TRUE(theme.has_value());
-  EXPECT_FALSE(theme->Render("page", {{"site_name", "S"}}, sink).has_value());
+  EXPECT_FALSE(theme->Render("page", json{{"site_name", "S"}}, sink).has_value());
   EXPECT_EQ(Messages(sink),
             (Names{"themes/t/templates/page.mustache:2:1: error: unknown partial 'haed' (did "
                    "you mean 'head'?)",
@@ -159,8 +160,8 @@ TEST_F(RenderThemeTest, PartialThatIncludesItselfWithoutEndIsAnError) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);
   ASSERT_TRUE(theme.has_value());
-  EXPECT_FALSE(theme->Render("page", {{"x", true}}, sink).has_value());
-  EXPECT_FALSE(theme->Render("page", {{"x", true}}, sink).has_value());  // reported once
+  EXPECT_FALSE(theme->Render("page", json{{"x", true}}, sink).has_value());
+  EXPECT_FALSE(theme->Render("page", json{{"x", true}}, sink).has_value());  // reported once
   EXPECT_EQ(Messages(sink),
             Names{"themes/t/templates/partials/loop.mustache: error: partial 'loop' nests more "
                   "than 100 partials deep (a partial that includes itself must do so inside a "
@@ -203,7 +204,7 @@ TEST_F(RenderThemeTest, UnknownTemplateName) {
   DiagnosticSink sink;
   std::optional<Theme> theme = Load(sink);
   ASSERT_TRUE(theme.has_value());
-  EXPECT_FALSE(theme->Render("speaker", {{"title", "T"}}, sink).has_value());
+  EXPECT_FALSE(theme->Render("speaker", json{{"title", "T"}}, sink).has_value());
   EXPECT_EQ(Messages(sink), Names{"themes: error: no template 'speaker.mustache' in the theme"});
 }
 
@@ -249,6 +250,73 @@ TEST_F(RenderThemeTest, UnknownThemeName) {
   DiagnosticSink far;
   EXPECT_FALSE(Theme::Load(fs_, "site", "default", far).has_value());
   EXPECT_EQ(Messages(far), Names{"site.toml: error: theme 'default' not found in themes/"});
+}
+
+TEST_F(RenderThemeTest, SharedValuesRenderAndReportLikeCopies) {
+  Write("templates/page", "{{site.title}}|{{#items}}{{title}} {{n}};{{/items}}|{{site.titel}}");
+  DiagnosticSink sink;
+  std::optional<Theme> theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  const Value site = Object{{"title", "S"}};
+  const Value card = Object{{"title", "C"}, {"n", 7}};
+  const Value view = Object{{"site", Value::Ref(site)},
+                            {"items", List{Value::Ref(card), Value::Ref(card)}}};
+  // site.titel is unknown: the suggestion comes from inside the shared `site`.
+  EXPECT_FALSE(theme->Render("page", view, sink).has_value());
+  EXPECT_EQ(Messages(sink), Names{"themes/t/templates/page.mustache:1:53: error: unknown "
+                                  "variable 'site.titel' (did you mean 'site.title'?)"});
+  Write("templates/page", "{{site.title}}|{{#items}}{{title}} {{n}};{{/items}}");
+  theme = Load(sink);
+  ASSERT_TRUE(theme.has_value());
+  EXPECT_EQ(theme->Render("page", view, sink), "S|C 7;C 7;");
+  EXPECT_EQ(theme->Render("page", view.ToJson(), sink), "S|C 7;C 7;");
+}
+
+TEST(ViewValueTest, FalseValuesAndNumbersAsMustacheSeesThem) {
+  EXPECT_TRUE(Value().IsFalse());
+  EXPECT_TRUE(Value(false).IsFalse());
+  EXPECT_TRUE(Value("").IsFalse());
+  EXPECT_TRUE(Value::Borrow("").IsFalse());
+  EXPECT_FALSE(Value(true).IsFalse());
+  EXPECT_FALSE(Value("x").IsFalse());
+  EXPECT_FALSE(Value(0).IsFalse());  // a number is true, even 0
+  EXPECT_FALSE(Value(List()).IsFalse());
+  EXPECT_FALSE(Value(Object()).IsFalse());
+  EXPECT_EQ(Value(42).text(), json(42).dump());
+  EXPECT_EQ(Value(-3).text(), "-3");
+  EXPECT_EQ(Value(size_t{18446744073709551615u}).text(), "18446744073709551615");
+  EXPECT_TRUE(Value(7).is_number());
+  EXPECT_EQ(Value(true).text(), "");  // only strings and numbers render text
+}
+
+TEST(ViewValueTest, RefersToASharedValueWithoutCopyingIt) {
+  const Value shared = Object{{"a", "A"}};
+  const Value ref = Value::Ref(shared);
+  const Value ref_of_ref = Value::Ref(ref);
+  EXPECT_EQ(ref.Find("a"), shared.Find("a"));
+  EXPECT_EQ(&ref_of_ref.Resolved(), &shared);
+  EXPECT_TRUE(ref.is_object());
+  EXPECT_EQ(ref.Find("b"), nullptr);
+  EXPECT_EQ(Value("x").Find("a"), nullptr);  // not an object
+}
+
+TEST(ViewValueTest, SetReplacesOrAppendsAMember) {
+  Value v = Object{{"a", 1}, {"b", 2}};
+  v.Set("b", "two");
+  v.Set("c", 3);
+  EXPECT_EQ(v.object().size(), 3u);
+  EXPECT_EQ(v.Find("b")->text(), "two");
+  EXPECT_EQ(v.ToJson(), json({{"a", 1}, {"b", "two"}, {"c", 3}}));
+}
+
+TEST(ViewValueTest, JsonRoundTrip) {
+  const json j = json::parse(
+      R"({"s": "x", "e": "", "n": 3, "u": 18446744073709551615, "f": 2.5, "t": true,
+          "z": null, "l": [1, "a", [], {}], "o": {"k": {"deep": [null]}}})");
+  const Value v = Value::FromJson(j);
+  EXPECT_EQ(v.Find("f")->text(), "2.5");
+  EXPECT_TRUE(v.Find("z")->is_null());
+  EXPECT_EQ(v.ToJson(), j);
 }
 
 TEST(MustacheDataTest, MapsJsonToMustacheData) {

@@ -12,6 +12,7 @@
 namespace portalgen::view {
 namespace {
 
+using nlohmann::json;
 using testing::BuildSite;
 
 TEST(ViewContextTest, LinkUrlEncodesAuthorUrlsAndRefusesScriptUrls) {
@@ -56,15 +57,15 @@ TEST(ListingTest, PaginationListsEveryPageUpToTenThenAWindow) {
   const std::vector<PageSpec> ten =
       Listing(*site->ctx, "/briefs/", "B", "", "briefs", std::vector<index::DocId>(200, id));
   ASSERT_EQ(ten.size(), 10u);
-  EXPECT_EQ(PageNumbers(ten[4].build(*site->ctx)["page"]["pagination"]), "1 2 3 4 5* 6 7 8 9 10 ");
+  EXPECT_EQ(PageNumbers(ten[4].build(*site->ctx).ToJson()["page"]["pagination"]), "1 2 3 4 5* 6 7 8 9 10 ");
   const std::vector<PageSpec> hundred =
       Listing(*site->ctx, "/briefs/", "B", "", "briefs", std::vector<index::DocId>(2000, id));
   ASSERT_EQ(hundred.size(), 100u);
-  EXPECT_EQ(PageNumbers(hundred[0].build(*site->ctx)["page"]["pagination"]), "1* 2 3 ... 100 ");
-  EXPECT_EQ(PageNumbers(hundred[3].build(*site->ctx)["page"]["pagination"]), "1 2 3 4* 5 6 ... 100 ");
-  EXPECT_EQ(PageNumbers(hundred[49].build(*site->ctx)["page"]["pagination"]), "1 ... 48 49 50* 51 52 ... 100 ");
-  EXPECT_EQ(PageNumbers(hundred[99].build(*site->ctx)["page"]["pagination"]), "1 ... 98 99 100* ");
-  EXPECT_EQ(hundred[49].build(*site->ctx)["page"]["pagination"]["pages"][1]["url"], "/portal/briefs/page/48/");
+  EXPECT_EQ(PageNumbers(hundred[0].build(*site->ctx).ToJson()["page"]["pagination"]), "1* 2 3 ... 100 ");
+  EXPECT_EQ(PageNumbers(hundred[3].build(*site->ctx).ToJson()["page"]["pagination"]), "1 2 3 4* 5 6 ... 100 ");
+  EXPECT_EQ(PageNumbers(hundred[49].build(*site->ctx).ToJson()["page"]["pagination"]), "1 ... 48 49 50* 51 52 ... 100 ");
+  EXPECT_EQ(PageNumbers(hundred[99].build(*site->ctx).ToJson()["page"]["pagination"]), "1 ... 98 99 100* ");
+  EXPECT_EQ(hundred[49].build(*site->ctx).ToJson()["page"]["pagination"]["pages"][1]["url"], "/portal/briefs/page/48/");
 }
 
 TEST(DetailViewTest, TenThousandSpeakersWithTenThousandRoles) {
@@ -79,7 +80,7 @@ TEST(DetailViewTest, TenThousandSpeakersWithTenThousandRoles) {
   const auto site = BuildSite({{"content/events/e.md", event + "+++\n"}});
   ASSERT_FALSE(site->sink.has_errors()) << testing::Diagnostics(site->sink);
   const PageSpec page = DetailPage(*site->ctx, site->lib.events.at(0));
-  const json view = page.build(*site->ctx);
+  const json view = page.build(*site->ctx).ToJson();
   const json& groups = view["page"]["speaker_groups"];
   ASSERT_EQ(groups.size(), 10000u);
   EXPECT_EQ(groups[9999]["role"], "Role 9999");

@@ -1,10 +1,12 @@
 // schema.org JSON-LD for pages: Event, Organization, Report/Article, and the site itself.
-// The view puts it into <script type="application/ld+json"> through ScriptSafeJson.
+// Pages get it as script-safe text for <script type="application/ld+json">, written directly
+// (ScriptSafeJsonLd); JsonLd gives the same as json.
 #ifndef PORTALGEN_FEEDS_JSON_LD_H_
 #define PORTALGEN_FEEDS_JSON_LD_H_
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "index/library.h"
 #include "view/view_context.h"
@@ -19,10 +21,18 @@ nlohmann::json JsonLd(const view::ViewContext& ctx, index::DocId id);
 /// JSON-LD Organization for the site (name, url, email).
 nlohmann::json SiteJsonLd(const view::ViewContext& ctx);
 
+/// ScriptSafeJson(JsonLd(ctx, id)) and ScriptSafeJson(SiteJsonLd(ctx)), byte for byte, written
+/// without building a json tree: for every page.
+std::string ScriptSafeJsonLd(const view::ViewContext& ctx, index::DocId id);
+std::string ScriptSafeSiteJsonLd(const view::ViewContext& ctx);
+
 /// `value` serialised for inside <script>: `<`, `>`, `&`, U+2028, U+2029 and what HTML forbids
 /// (IsForbiddenInHtml) as \uXXXX, so that no "</script>" or "<!--" can end the element, the
 /// page stays valid HTML and JavaScript parsers accept it too.
 std::string ScriptSafeJson(const nlohmann::json& value);
+
+/// Appends `text` as the JSON string ScriptSafeJson(nlohmann::json(text)) gives.
+void AppendScriptSafeJsonString(std::string_view text, std::string* out);
 
 }  // namespace portalgen::feeds
 

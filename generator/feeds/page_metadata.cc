@@ -7,8 +7,6 @@
 
 namespace portalgen::feeds {
 
-using nlohmann::json;
-
 namespace {
 
 // Site paths of the pages that have their own Atom feed next to them (see feeds.cc).
@@ -34,31 +32,37 @@ std::string CalendarPath(const view::ViewContext& ctx, const view::PageSpec& pag
 }  // namespace
 
 void AddPageMetadata(const view::ViewContext& ctx, std::vector<view::PageSpec>& pages) {
-  auto site_ld_text = std::make_shared<const std::string>(ScriptSafeJson(SiteJsonLd(ctx)));
-  auto site_feeds = std::make_shared<const json>(json::array(
-      {{{"title", ctx.config.title + " (Atom)"}, {"url", ctx.Url("/feed.xml")},
-        {"type", "application/atom+xml"}},
-       {{"title", ctx.config.title + " (RSS)"}, {"url", ctx.Url("/rss.xml")},
-        {"type", "application/rss+xml"}},
-       {{"title", ctx.config.title + " (JSON Feed)"}, {"url", ctx.Url("/feed.json")},
-        {"type", "application/feed+json"}}}));
+  using render::Object;
+  using render::Value;
+  // Shared by every page: built once here, referred to (Value::Ref) by each page's view. The
+  // build closures hold them, so they live as long as the PageSpecs.
+  auto site_ld_text = std::make_shared<const Value>(ScriptSafeSiteJsonLd(ctx));
+  auto site_feeds = std::make_shared<const render::List>(render::List{
+      Object{{"title", ctx.config.title + " (Atom)"}, {"url", ctx.Url("/feed.xml")},
+             {"type", "application/atom+xml"}},
+      Object{{"title", ctx.config.title + " (RSS)"}, {"url", ctx.Url("/rss.xml")},
+             {"type", "application/rss+xml"}},
+      Object{{"title", ctx.config.title + " (JSON Feed)"}, {"url", ctx.Url("/feed.json")},
+             {"type", "application/feed+json"}}});
   const std::set<std::string> own_feed = PathsWithOwnFeed(ctx);
   for (view::PageSpec& page : pages) {
     const std::string ics = CalendarPath(ctx, page);
     page.build = [inner = std::move(page.build), doc = page.doc, path = page.path,
                   own = own_feed.count(page.path) > 0, ics, site_ld_text, site_feeds](const view::ViewContext& ctx) {
-      json view = inner(ctx);
-      json& p = view["page"];
-      p["json_ld"] = doc ? ScriptSafeJson(JsonLd(ctx, *doc)) : *site_ld_text;
-      json feeds = *site_feeds;
+      Value view = inner(ctx);
+      Value& p = *view.FindMutable("page");
+      p.Set("json_ld", doc ? Value(ScriptSafeJsonLd(ctx, *doc)) : Value::Ref(*site_ld_text));
+      render::List feeds;
+      feeds.reserve(site_feeds->size() + 1);
+      for (const Value& feed : *site_feeds) feeds.push_back(Value::Ref(feed));
       if (own) {
-        feeds.push_back({{"title", p.value("title", "") + " (Atom)"},
-                         {"url", ctx.Url(path + "feed.xml")},
-                         {"type", "application/atom+xml"}});
+        feeds.push_back(Object{{"title", std::string(p.Find("title")->text()) + " (Atom)"},
+                               {"url", ctx.Url(path + "feed.xml")},
+                               {"type", "application/atom+xml"}});
       }
-      p["feeds"] = std::move(feeds);
-      p["has_ics"] = !ics.empty();
-      p["ics_url"] = ics.empty() ? "" : ctx.Url(ics);
+      p.Set("feeds", std::move(feeds));
+      p.Set("has_ics", !ics.empty());
+      p.Set("ics_url", ics.empty() ? "" : ctx.Url(ics));
       return view;
     };
   }

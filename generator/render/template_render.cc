@@ -1,4 +1,4 @@
-// RenderTemplate: walks a TemplateTree over a json view, writing straight into one string.
+// RenderTemplate: walks a TemplateTree over a view Value, writing straight into one string.
 #include <string_view>
 
 #include "markdown/html_escape.h"
@@ -8,15 +8,7 @@ namespace portalgen::render {
 
 namespace {
 
-using nlohmann::json;
 using Kind = TemplateNode::Kind;
-
-// What ToMustacheData turns into kainjow's `false`: false, "", null.
-bool IsFalse(const json& v) {
-  if (v.is_boolean()) return !v.get<bool>();
-  if (v.is_string()) return v.get_ref<const std::string&>().empty();
-  return !(v.is_number() || v.is_object() || v.is_array());
-}
 
 // kainjow's html_escape (& < > " '), appending instead of returning a copy.
 void AppendEscaped(std::string_view s, std::string& out) {
@@ -25,10 +17,10 @@ void AppendEscaped(std::string_view s, std::string& out) {
 
 class Renderer {
  public:
-  Renderer(const json& view, const PartialLookup& partials, MissingNames& missing,
+  Renderer(const Value& view, const PartialLookup& partials, MissingNames& missing,
            std::string* too_deep)
       : partials_(partials), missing_(missing), too_deep_(too_deep) {
-    stack_.push_back(&view);
+    stack_.push_back(&view.Resolved());
   }
 
   std::string Run(const TemplateTree& tree) {
@@ -56,15 +48,15 @@ class Renderer {
         break;
       case Kind::kVariable:
       case Kind::kRawVariable:
-        if (const json* v = Get(node)) Variable(*v, node.kind == Kind::kVariable);
+        if (const Value* v = Get(node)) Variable(*v, node.kind == Kind::kVariable);
         break;
       case Kind::kSection:
-        if (const json* v = Get(node); v != nullptr && !IsFalse(*v) && !IsEmptyList(*v)) {
+        if (const Value* v = Get(node); v != nullptr && !v->IsFalse() && !IsEmptyList(*v)) {
           Section(node, v);
         }
         break;
       case Kind::kInverted:
-        if (const json* v = Get(node); v == nullptr || IsFalse(*v) || IsEmptyList(*v)) {
+        if (const Value* v = Get(node); v == nullptr || v->IsFalse() || IsEmptyList(*v)) {
           Section(node, v);
         }
         break;
@@ -99,15 +91,10 @@ class Renderer {
     return drop;
   }
 
-  static bool IsEmptyList(const json& v) { return v.is_array() && v.empty(); }
+  static bool IsEmptyList(const Value& v) { return v.is_list() && v.list().empty(); }
 
-  void Variable(const json& v, bool escape) {
-    if (v.is_string()) {
-      Append(v.get_ref<const std::string&>(), escape);
-    } else if (v.is_number()) {
-      Append(v.dump(), escape);
-    }
-  }
+  // Strings and numbers render their text; nothing else renders anything.
+  void Variable(const Value& v, bool escape) { Append(v.text(), escape); }
 
   void Append(std::string_view s, bool escape) {
     if (escape) {
@@ -119,36 +106,34 @@ class Renderer {
 
   // A list renders the body once per item; any other value once, as the innermost context;
   // nothing (an inverted section over a missing name) renders it with the contexts as they are.
-  void Section(const TemplateNode& node, const json* v) {
-    if (v != nullptr && v->is_array()) {
-      if (v->empty()) return Body(node, v);
-      for (const json& item : *v) Body(node, &item);
+  void Section(const TemplateNode& node, const Value* v) {
+    if (v != nullptr && v->is_list()) {
+      const List& items = v->list();
+      if (items.empty()) return Body(node, v);
+      for (const Value& item : items) Body(node, &item);
     } else {
       Body(node, v);
     }
   }
 
-  void Body(const TemplateNode& node, const json* context) {
+  void Body(const TemplateNode& node, const Value* context) {
     had_section_tag_ = true;
-    if (context != nullptr) stack_.push_back(context);
+    if (context != nullptr) stack_.push_back(&context->Resolved());
     Walk(node.children);
     if (context != nullptr) stack_.pop_back();
     had_section_tag_ = true;
   }
 
   // The innermost context that holds the whole (dotted) name; "." is the innermost context.
-  const json* Get(const TemplateNode& node) {
+  // Returned values are resolved: never a Value::Ref.
+  const Value* Get(const TemplateNode& node) {
     if (node.text == ".") return stack_.back();
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
-      const json* v = *it;
+      const Value* v = *it;
       for (const std::string& part : node.parts) {
-        if (!v->is_object()) {
-          v = nullptr;
-          break;
-        }
-        auto found = v->find(part);
-        v = found == v->end() ? nullptr : &*found;
+        v = v->Find(part);  // nullptr when v is not an object or has no such member
         if (v == nullptr) break;
+        v = &v->Resolved();
       }
       if (v != nullptr) return v;
     }
@@ -161,7 +146,7 @@ class Renderer {
   std::string* too_deep_;
   int depth_ = 0;  // partials being rendered
   bool stopped_ = false;
-  std::vector<const json*> stack_;  // contexts, innermost last
+  std::vector<const Value*> stack_;  // contexts (resolved), innermost last
   std::string out_;
   size_t line_start_ = 0;
   bool had_section_tag_ = false;
@@ -169,10 +154,16 @@ class Renderer {
 
 }  // namespace
 
-std::string RenderTemplate(const TemplateTree& tree, const json& view,
+std::string RenderTemplate(const TemplateTree& tree, const Value& view,
                            const PartialLookup& partials, MissingNames& missing,
                            std::string* too_deep) {
   return Renderer(view, partials, missing, too_deep).Run(tree);
+}
+
+std::string RenderTemplate(const TemplateTree& tree, const nlohmann::json& view,
+                           const PartialLookup& partials, MissingNames& missing,
+                           std::string* too_deep) {
+  return RenderTemplate(tree, Value::FromJson(view), partials, missing, too_deep);
 }
 
 }  // namespace portalgen::render

@@ -1,4 +1,5 @@
-// A theme template parsed once into a tree, rendered many times straight from nlohmann::json.
+// A theme template parsed once into a tree, rendered many times straight from a view Value
+// (view_value.h), which stands for the nlohmann::json view it replaced.
 //
 // Why not kainjow's renderer: it re-parses every partial at every inclusion (a card partial
 // inside a 20-item list is parsed 20 times per page) and needs the view copied into its own
@@ -17,6 +18,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "render/view_value.h"
 
 namespace portalgen::render {
 
@@ -49,6 +52,10 @@ inline constexpr int kMaxPartialDepth = 100;
 /// and are appended to `missing`, exactly where kainjow's strict context would record them.
 /// A partial that would nest deeper than kMaxPartialDepth stops the rendering; its name is then
 /// stored in `too_deep` (when given).
+std::string RenderTemplate(const TemplateTree& tree, const Value& view,
+                           const PartialLookup& partials, MissingNames& missing,
+                           std::string* too_deep = nullptr);
+/// The same with a json view (converted by Value::FromJson).
 std::string RenderTemplate(const TemplateTree& tree, const nlohmann::json& view,
                            const PartialLookup& partials, MissingNames& missing,
                            std::string* too_deep = nullptr);

@@ -59,18 +59,16 @@ std::vector<ScannedTag> ScanTags(const std::string& text) {
 }
 
 // The value `name` (dotted) names in the innermost context that has it, or null.
-const nlohmann::json* Lookup(const std::vector<const nlohmann::json*>& stack,
-                             const std::string& name) {
+const Value* Lookup(const std::vector<const Value*>& stack, const std::string& name) {
   for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
-    const nlohmann::json* v = *it;
+    const Value* v = *it;
     size_t start = 0;
     while (v != nullptr && start <= name.size()) {
       const size_t dot = std::min(name.find('.', start), name.size());
-      const std::string part = name.substr(start, dot - start);
-      v = v->is_object() && v->contains(part) ? &(*v)[part] : nullptr;
+      v = v->Find(std::string_view(name).substr(start, dot - start));
       start = dot + 1;
     }
-    if (v != nullptr) return v;
+    if (v != nullptr) return &v->Resolved();
   }
   return nullptr;
 }
@@ -78,12 +76,12 @@ const nlohmann::json* Lookup(const std::vector<const nlohmann::json*>& stack,
 // Whether `tag` can resolve against `view`, following its enclosing sections into their first
 // item. Partials are taken at the top level. Used only to pick which use of a missing name to
 // point at.
-bool Resolves(const nlohmann::json& view, const std::vector<std::string>& sections,
+bool Resolves(const Value& view, const std::vector<std::string>& sections,
               const std::string& name) {
-  std::vector<const nlohmann::json*> stack = {&view};
+  std::vector<const Value*> stack = {&view.Resolved()};
   for (const std::string& section : sections) {
-    const nlohmann::json* v = Lookup(stack, section);
-    if (v != nullptr && v->is_array() && !v->empty()) v = &(*v)[0];
+    const Value* v = Lookup(stack, section);
+    if (v != nullptr && v->is_list() && !v->list().empty()) v = &v->list()[0].Resolved();
     if (v != nullptr && v->is_object()) stack.push_back(v);
   }
   return name == "." || Lookup(stack, name) != nullptr;
@@ -101,14 +99,14 @@ Diagnostic SyntaxError(const SourceText& source, const std::string& message) {
   return source.MakeError(0, 0, "template syntax: " + message);
 }
 
-void CollectKeys(const nlohmann::json& value, std::set<std::string>& out) {
+void CollectKeys(const Value& value, std::set<std::string>& out) {
   if (value.is_object()) {
-    for (const auto& [key, item] : value.items()) {
-      out.insert(key);
-      CollectKeys(item, out);
+    for (const Member& m : value.object()) {
+      out.insert(std::string(m.key.text()));
+      CollectKeys(m.value, out);
     }
-  } else if (value.is_array()) {
-    for (const auto& item : value) CollectKeys(item, out);
+  } else if (value.is_list()) {
+    for (const Value& item : value.list()) CollectKeys(item, out);
   }
 }
 
@@ -227,7 +225,7 @@ bool Theme::CheckPartialCycles(DiagnosticSink& sink) const {
 }
 
 void Theme::ReportUnknown(const std::string& name, const std::string& missing, bool partial,
-                          const nlohmann::json& view, DiagnosticSink& sink) const {
+                          const Value& view, DiagnosticSink& sink) const {
   std::vector<std::string> candidates;
   if (partial) {
     for (const auto& [key, file] : partials_) candidates.push_back(key);
@@ -300,6 +298,11 @@ void Theme::ReportTooDeep(const std::string& partial, DiagnosticSink& sink) cons
 }
 
 std::optional<std::string> Theme::Render(const std::string& name, const nlohmann::json& view,
+                                         DiagnosticSink& sink) const {
+  return Render(name, Value::FromJson(view), sink);
+}
+
+std::optional<std::string> Theme::Render(const std::string& name, const Value& view,
                                          DiagnosticSink& sink) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) {

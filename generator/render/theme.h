@@ -30,6 +30,9 @@ class Theme {
 
   /// Renders template `name` ("event") with `view`. Returns nullopt after reporting unknown
   /// variables or partials (each template/name pair once per Theme).
+  std::optional<std::string> Render(const std::string& name, const Value& view,
+                                    DiagnosticSink& sink) const;
+  /// The same with a json view (converted by Value::FromJson).
   std::optional<std::string> Render(const std::string& name, const nlohmann::json& view,
                                     DiagnosticSink& sink) const;
 
@@ -60,7 +63,7 @@ class Theme {
   /// Reports (once) a partial that nested deeper than kMaxPartialDepth.
   void ReportTooDeep(const std::string& partial, DiagnosticSink& sink) const;
   void ReportUnknown(const std::string& name, const std::string& missing, bool partial,
-                     const nlohmann::json& view, DiagnosticSink& sink) const;
+                     const Value& view, DiagnosticSink& sink) const;
   // Reports every partial that includes itself, directly or through others (rendering it
   // would never end), at the {{> name}} tag that closes the circle. Returns false if any.
   bool CheckPartialCycles(DiagnosticSink& sink) const;

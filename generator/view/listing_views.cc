@@ -14,8 +14,8 @@ namespace {
 // side of the current one, so that a listing of n pages costs n * 7 links, not n * n.
 constexpr int kAllPagesUpTo = 10;
 
-json Pagination(const ViewContext& ctx, const std::string& path, int page, int pages) {
-  json numbers = json::array();
+Value Pagination(const ViewContext& ctx, const std::string& path, int page, int pages) {
+  List numbers;
   int last_listed = 0;
   for (int n = 1; n <= pages; ++n) {
     const bool listed =
@@ -24,20 +24,22 @@ json Pagination(const ViewContext& ctx, const std::string& path, int page, int p
       n = n < page ? page - 3 : pages - 1;  // jump over the gap
       continue;
     }
-    numbers.push_back({{"number", n},
-                       {"url", ctx.Url(ViewContext::PagedPath(path, n))},
-                       {"current", n == page},
-                       {"gap_before", n > last_listed + 1}});
+    numbers.push_back(Object{{"number", n},
+                             {"url", ctx.Url(ViewContext::PagedPath(path, n))},
+                             {"current", n == page},
+                             {"gap_before", n > last_listed + 1}});
     last_listed = n;
   }
-  return {{"show", pages > 1},
-          {"has_prev", page > 1},
-          {"prev_url", page > 1 ? ctx.Url(ViewContext::PagedPath(path, page - 1)) : ""},
-          {"has_next", page < pages},
-          {"next_url", page < pages ? ctx.Url(ViewContext::PagedPath(path, page + 1)) : ""},
-          {"pages", numbers},
-          {"current", page},
-          {"total", pages}};
+  Object pagination = {
+      {"show", pages > 1},
+      {"has_prev", page > 1},
+      {"prev_url", page > 1 ? ctx.Url(ViewContext::PagedPath(path, page - 1)) : ""},
+      {"has_next", page < pages},
+      {"next_url", page < pages ? ctx.Url(ViewContext::PagedPath(path, page + 1)) : ""},
+      {"current", page},
+      {"total", pages}};
+  pagination.push_back({"pages", std::move(numbers)});  // moved: a braced list would copy it
+  return pagination;
 }
 
 }  // namespace
@@ -45,7 +47,7 @@ json Pagination(const ViewContext& ctx, const std::string& path, int page, int p
 std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
                               const std::string& title, const std::string& intro,
                               const std::string& section, const std::vector<index::DocId>& ids,
-                              json breadcrumbs) {
+                              List breadcrumbs) {
   const int per_page = ctx.config.paginate;
   const int pages = std::max(1, static_cast<int>((ids.size() + per_page - 1) / per_page));
   std::vector<PageSpec> out;
@@ -54,21 +56,19 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
     const std::string page_title =
         page == 1 ? title : title + " (page " + std::to_string(page) + " of " +
                                 std::to_string(pages) + ")";
-    json crumbs = breadcrumbs;
-    if (page > 1) crumbs.push_back({{"title", title}, {"url", ctx.Url(path)}});
+    List crumbs = breadcrumbs;
+    if (page > 1) crumbs.push_back(Object{{"title", title}, {"url", ctx.Url(path)}});
     const size_t begin = static_cast<size_t>(page - 1) * per_page;
     const size_t end = std::min(ids.size(), begin + per_page);
     std::vector<index::DocId> slice(ids.begin() + begin, ids.begin() + end);
     out.push_back({page_path, "list",
                    [path, page_path, page_title, intro, section, crumbs = std::move(crumbs),
                     slice = std::move(slice), page, pages](const ViewContext& ctx) {
-                     json view =
-                         PageView(ctx, page_path, page_title, intro, "list", section, crumbs);
-                     view["page"]["intro"] = intro;
-                     view["page"]["items"] = Cards(ctx, slice);
-                     view["page"]["has_items"] = !slice.empty();
-                     view["page"]["pagination"] = Pagination(ctx, path, page, pages);
-                     return view;
+                     Object fields = {{"intro", intro}, {"has_items", !slice.empty()}};
+                     fields.push_back({"items", Cards(ctx, slice)});
+                     fields.push_back({"pagination", Pagination(ctx, path, page, pages)});
+                     return PageView(ctx, page_path, page_title, intro, "list", section, crumbs,
+                                     std::move(fields));
                    }});
   }
   return out;
@@ -77,14 +77,10 @@ std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
 namespace {
 
 PageSpec TermsPage(const std::string& path, const std::string& title,
-                   const std::string& intro, json terms) {
+                   const std::string& intro, List terms) {
   return {path, "terms", [path, title, intro, terms = std::move(terms)](const ViewContext& ctx) {
-            json view = PageView(ctx, path, title, intro, "terms",
-                                 path.substr(1, path.size() - 2), json::array());
-            view["page"]["intro"] = intro;
-            view["page"]["has_terms"] = !terms.empty();
-            view["page"]["terms"] = terms;
-            return view;
+            return PageView(ctx, path, title, intro, "terms", path.substr(1, path.size() - 2), {},
+                            {{"intro", intro}, {"has_terms", !terms.empty()}, {"terms", terms}});
           }};
 }
 
@@ -105,28 +101,28 @@ std::vector<PageSpec> AllListings(const ViewContext& ctx) {
   AddAll(out, Listing(ctx, "/members/", "Members and partners",
                       "The member and partner organisations of ICAT.", "members", lib.members));
 
-  json topics = json::array();
+  List topics;
   for (const auto& [slug, topic] : lib.topics) {
     const std::string path = ViewContext::TopicPath(slug);
-    topics.push_back({{"label", topic.label}, {"url", ctx.Url(path)},
-                      {"count", topic.docs.size()}, {"description", ""}});
-    json crumbs = json::array({{{"title", "Topics"}, {"url", ctx.Url("/topics/")}}});
+    topics.push_back(Object{{"label", topic.label}, {"url", ctx.Url(path)},
+                            {"count", topic.docs.size()}, {"description", ""}});
+    List crumbs = {Object{{"title", "Topics"}, {"url", ctx.Url("/topics/")}}};
     AddAll(out, Listing(ctx, path, topic.label, "Everything tagged “" + topic.label + "”.",
                         "topics", topic.docs, crumbs));
   }
   out.push_back(TermsPage("/topics/", "Topics", "Every topic, with how many pages carry it.",
                           topics));
 
-  json priorities = json::array();
+  List priorities;
   for (const config::Priority& p : ctx.config.priorities) {
     const std::string path = ctx.PriorityPath(p.number);
     auto it = lib.priorities.find(p.number);
     const std::vector<index::DocId> ids = it == lib.priorities.end() ? std::vector<index::DocId>{}
                                                                      : it->second;
     const std::string label = "Priority " + std::to_string(p.number) + ": " + p.title;
-    priorities.push_back({{"label", label}, {"url", ctx.Url(path)}, {"count", ids.size()},
-                          {"description", p.shift}});
-    json crumbs = json::array({{{"title", "Priorities"}, {"url", ctx.Url("/priorities/")}}});
+    priorities.push_back(Object{{"label", label}, {"url", ctx.Url(path)}, {"count", ids.size()},
+                                {"description", p.shift}});
+    List crumbs = {Object{{"title", "Priorities"}, {"url", ctx.Url("/priorities/")}}};
     AddAll(out, Listing(ctx, path, label, p.shift, "priorities", ids, crumbs));
   }
   out.push_back(TermsPage("/priorities/", "Priorities",
@@ -155,7 +151,7 @@ std::string AppearanceMeta(const ViewContext& ctx, const index::SpeakerEntry::Ap
 std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerEntry& speaker) {
   std::vector<index::DocId> events;
   for (const auto& a : speaker.appearances) events.push_back(a.event);
-  json crumbs = json::array({{{"title", "Speakers"}, {"url", ctx.Url("/speakers/")}}});
+  List crumbs = {Object{{"title", "Speakers"}, {"url", ctx.Url("/speakers/")}}};
   std::vector<PageSpec> pages =
       Listing(ctx, ViewContext::SpeakerPath(speaker.slug), speaker.name,
               "Events at which " + speaker.name + " spoke.", "speakers", events, crumbs);
@@ -164,12 +160,18 @@ std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerE
   for (size_t k = 0; k < pages.size(); ++k) {
     pages[k].build = [slug = speaker.slug, inner = std::move(pages[k].build),
                       first = k * per_page](const ViewContext& ctx) {
-      json view = inner(ctx);
+      Value view = inner(ctx);
       const index::SpeakerEntry& speaker = ctx.lib.speakers.at(slug);
       size_t next = first;
-      for (json& card : view["page"]["items"]) {
-        card["meta"] = AppearanceMeta(ctx, speaker.appearances[next++]);
+      // The items are references to the shared cards: each becomes a copy with its own meta.
+      Value& items = *view.FindMutable("page")->FindMutable("items");
+      List cards;
+      for (const Value& shared : items.list()) {
+        Value card = shared.Resolved();
+        card.Set("meta", AppearanceMeta(ctx, speaker.appearances[next++]));
+        cards.push_back(std::move(card));
       }
+      items = std::move(cards);
       return view;
     };
   }
@@ -180,23 +182,23 @@ std::vector<PageSpec> SpeakerPages(const ViewContext& ctx, const index::SpeakerE
 
 std::vector<PageSpec> IndexListings(const ViewContext& ctx) {
   std::vector<PageSpec> out;
-  json speakers = json::array();
+  List speakers;
   for (const auto& [slug, speaker] : ctx.lib.speakers) {
-    speakers.push_back({{"label", speaker.name},
-                        {"url", ctx.Url(ViewContext::SpeakerPath(slug))},
-                        {"count", speaker.appearances.size()},
-                        {"description", ""}});
+    speakers.push_back(Object{{"label", speaker.name},
+                              {"url", ctx.Url(ViewContext::SpeakerPath(slug))},
+                              {"count", speaker.appearances.size()},
+                              {"description", ""}});
     AddAll(out, SpeakerPages(ctx, speaker));
   }
   out.push_back(TermsPage("/speakers/", "Speakers",
                           "Everyone who has spoken at an event, A to Z.", speakers));
-  json years = json::array();
+  List years;
   for (auto it = ctx.lib.years.rbegin(); it != ctx.lib.years.rend(); ++it) {
     const std::string label = std::to_string(it->first);
     const std::string path = ViewContext::YearPath(it->first);
-    years.push_back({{"label", label}, {"url", ctx.Url(path)}, {"count", it->second.size()},
-                     {"description", ""}});
-    json crumbs = json::array({{{"title", "Years"}, {"url", ctx.Url("/years/")}}});
+    years.push_back(Object{{"label", label}, {"url", ctx.Url(path)},
+                           {"count", it->second.size()}, {"description", ""}});
+    List crumbs = {Object{{"title", "Years"}, {"url", ctx.Url("/years/")}}};
     AddAll(out, Listing(ctx, path, label, "Publications and events of " + label + ".", "years",
                         it->second, crumbs));
   }
@@ -206,45 +208,41 @@ std::vector<PageSpec> IndexListings(const ViewContext& ctx) {
 
 namespace {
 
-json HomeView(const ViewContext& ctx) {
+Value HomeView(const ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
-  json view = PageView(ctx, "/", ctx.config.title, ctx.config.description, "home", "",
-                       json::array());
-  json& page = view["page"];
-  page["intro_html"] = lib.home ? lib.docs[*lib.home].rendered.html : "";
-  page["has_intro"] = lib.home.has_value();
+  Object page;
+  page.push_back({"intro_html", lib.home ? Value::Borrow(lib.docs[*lib.home].rendered.html) : ""});
+  page.push_back({"has_intro", lib.home.has_value()});
   std::vector<index::DocId> latest(lib.briefs.begin(),
                                    lib.briefs.begin() + std::min<size_t>(6, lib.briefs.size()));
-  page["latest_briefs"] = Cards(ctx, latest);
-  page["has_briefs"] = !latest.empty();
+  page.push_back({"latest_briefs", Cards(ctx, latest)});
+  page.push_back({"has_briefs", !latest.empty()});
   std::vector<index::DocId> upcoming, past;
   for (index::DocId id : lib.events) {
     (lib.docs[id].event.start.UnixSeconds() >= ctx.now ? upcoming : past).push_back(id);
   }
   std::reverse(upcoming.begin(), upcoming.end());  // soonest first
   if (past.size() > 6) past.resize(6);
-  page["upcoming_events"] = Cards(ctx, upcoming);
-  page["has_upcoming"] = !upcoming.empty();
-  page["past_events"] = Cards(ctx, past);
-  page["has_past"] = !past.empty();
-  json members = json::array(), partners = json::array();
+  page.push_back({"upcoming_events", Cards(ctx, upcoming)});
+  page.push_back({"has_upcoming", !upcoming.empty()});
+  page.push_back({"past_events", Cards(ctx, past)});
+  page.push_back({"has_past", !past.empty()});
+  List members, partners;
   for (index::DocId id : lib.members) {
-    (lib.docs[id].member.status == "partner" ? partners : members)
-        .push_back(MemberLinks(ctx, {id})[0]);
+    (lib.docs[id].member.status == "partner" ? partners : members).push_back(MemberLink(ctx, id));
   }
-  page["members"] = members;
-  page["partners"] = partners;
-  page["has_members"] = !members.empty() || !partners.empty();
-  return view;
+  const bool has_members = !members.empty() || !partners.empty();
+  page.push_back({"members", std::move(members)});
+  page.push_back({"partners", std::move(partners)});
+  page.push_back({"has_members", has_members});
+  return PageView(ctx, "/", Value::Borrow(ctx.config.title),
+                  Value::Borrow(ctx.config.description), "home", "", {}, std::move(page));
 }
 
-json SearchView(const ViewContext& ctx) {
-  json view = PageView(ctx, "/search/", "Search", "Search publications, events and members.",
-                       "page", "search", json::array());
-  json& page = view["page"];
+Value SearchView(const ViewContext& ctx) {
   // The form is hidden until the script runs; without JavaScript the noscript text explains and
   // points to the listings, which hold every page.
-  page["body_html"] =
+  std::string body_html =
       "<div id=\"pg-search\" data-index=\"" + ctx.Url("/search/index.json") +
       "\" hidden>\n<form role=\"search\" action=\"" + ctx.Url("/search/") +
       "\">\n<label for=\"pg-search-q\">Search the site</label>\n"
@@ -257,11 +255,12 @@ json SearchView(const ViewContext& ctx) {
       "\">Events</a>, <a href=\"" + ctx.Url("/members/") + "\">Members</a> and <a href=\"" +
       ctx.Url("/topics/") + "\">Topics</a>.</p></noscript>\n<script src=\"" +
       ctx.Url("/search/search.js") + "\" defer></script>\n";
-  for (const char* list : {"topics", "priorities", "backlinks"}) {
-    page[list] = json::array();
-    page[std::string("has_") + list] = false;
-  }
-  return view;
+  return PageView(ctx, "/search/", "Search", "Search publications, events and members.", "page",
+                  "search", {},
+                  {{"body_html", std::move(body_html)},
+                   {"topics", List()}, {"has_topics", false},
+                   {"priorities", List()}, {"has_priorities", false},
+                   {"backlinks", List()}, {"has_backlinks", false}});
 }
 
 }  // namespace
@@ -277,8 +276,7 @@ PageSpec SearchPage() {
 PageSpec NotFoundPage() {
   return {"/404.html", "404", [](const ViewContext& ctx) {
             return PageView(ctx, "/404.html", "Page not found",
-                            "The page you asked for does not exist.", "404", "404",
-                            json::array());
+                            "The page you asked for does not exist.", "404", "404", {});
           }};
 }
 

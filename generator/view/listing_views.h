@@ -12,7 +12,7 @@ namespace portalgen::view {
 std::vector<PageSpec> Listing(const ViewContext& ctx, const std::string& path,
                               const std::string& title, const std::string& intro,
                               const std::string& section, const std::vector<index::DocId>& ids,
-                              json breadcrumbs = json::array());
+                              List breadcrumbs = {});
 
 /// Every listing of the site: sections, topics and priorities, with their index pages.
 std::vector<PageSpec> AllListings(const ViewContext& ctx);

@@ -42,75 +42,78 @@ std::string ViewContext::PagedPath(const std::string& first, int page) {
 
 namespace {
 
-json BuildSiteJson(const ViewContext& ctx, const std::string& current_section) {
+Value BuildSite(const ViewContext& ctx, const std::string& current_section) {
   const config::SiteConfig& c = ctx.config;
-  json nav = json::array();
+  List nav;
   const std::pair<const char*, const char*> kNav[] = {
       {"", "Home"},         {"briefs", "Publications"}, {"events", "Events"},
       {"members", "Members"}, {"priorities", "Priorities"}};
   for (const auto& [section, title] : kNav) {
     const std::string path = *section ? "/" + std::string(section) + "/" : "/";
-    nav.push_back({{"title", title},
-                   {"url", ctx.Url(path)},
-                   {"current", current_section == section}});
+    nav.push_back(Object{{"title", title},
+                         {"url", ctx.Url(path)},
+                         {"current", current_section == section}});
   }
   for (index::DocId id : ctx.lib.pages) {
     const Document& doc = ctx.lib.docs[id];
-    nav.push_back({{"title", doc.title},
-                   {"url", ctx.Url(ctx.lib.PathOf(id))},
-                   {"current", current_section == doc.slug}});
+    nav.push_back(Object{{"title", Value::Borrow(doc.title)},
+                         {"url", ctx.Url(ctx.lib.PathOf(id))},
+                         {"current", current_section == doc.slug}});
   }
   // Secondary indexes, for a footer or a sidebar.
-  json explore = json::array();
+  List explore;
   const std::pair<const char*, const char*> kExplore[] = {
       {"topics", "Topics"}, {"speakers", "Speakers"}, {"years", "Years"}, {"search", "Search"}};
   for (const auto& [section, title] : kExplore) {
-    explore.push_back({{"title", title},
-                       {"url", ctx.Url("/" + std::string(section) + "/")},
-                       {"current", current_section == section}});
+    explore.push_back(Object{{"title", title},
+                             {"url", ctx.Url("/" + std::string(section) + "/")},
+                             {"current", current_section == section}});
   }
-  json priorities = json::array();
+  List priorities;
   for (const config::Priority& p : c.priorities) {
-    priorities.push_back({{"number", p.number}, {"title", p.title}, {"shift", p.shift},
-                          {"url", ctx.Url(ctx.PriorityPath(p.number))}});
+    priorities.push_back(Object{{"number", p.number},
+                                {"title", Value::Borrow(p.title)},
+                                {"shift", Value::Borrow(p.shift)},
+                                {"url", ctx.Url(ctx.PriorityPath(p.number))}});
   }
-  return {{"title", c.title},
-          {"description", c.description},
-          {"language", c.language},
-          {"base_url", c.base_url},
-          {"home_url", ctx.Url("/")},
-          {"css_url", ctx.Url("/css/site.css")},
-          {"author_name", c.author_name},
-          {"author_email", c.author_email},
-          {"nav", nav},
-          {"explore", explore},
-          {"priorities", priorities}};
+  return Object{{"title", Value::Borrow(c.title)},
+                {"description", Value::Borrow(c.description)},
+                {"language", Value::Borrow(c.language)},
+                {"base_url", Value::Borrow(c.base_url)},
+                {"home_url", ctx.Url("/")},
+                {"css_url", ctx.Url("/css/site.css")},
+                {"author_name", Value::Borrow(c.author_name)},
+                {"author_email", Value::Borrow(c.author_email)},
+                {"nav", std::move(nav)},
+                {"explore", std::move(explore)},
+                {"priorities", std::move(priorities)}};
+}
+
+Object PageFields(const ViewContext& ctx, const std::string& path, Value title,
+                  Value description, const std::string& kind) {
+  return Object{{"title", std::move(title)},
+                {"description", std::move(description)},
+                {"url", ctx.Url(path)},
+                {"canonical_url", ctx.AbsoluteUrl(path)},
+                {"kind", kind},
+                {"is_home", path == "/"}};
 }
 
 }  // namespace
 
-const json& ViewMemo::Site(const std::string& section, const std::function<json()>& make) {
+const Value& ViewMemo::Site(const std::string& section, const std::function<Value()>& make) {
   std::lock_guard<std::mutex> lock(site_mu_);
   auto [it, added] = site_.try_emplace(section);
   if (added) it->second = make();
   return it->second;  // std::map nodes never move, and entries are never changed again
 }
 
-json SiteJson(const ViewContext& ctx, const std::string& current_section) {
-  return ctx.memo->Site(current_section, [&] { return BuildSiteJson(ctx, current_section); });
+Value SiteView(const ViewContext& ctx, const std::string& current_section) {
+  return Value::Ref(
+      ctx.memo->Site(current_section, [&] { return BuildSite(ctx, current_section); }));
 }
 
-json PageJson(const ViewContext& ctx, const std::string& path, const std::string& title,
-              const std::string& description, const std::string& kind) {
-  return {{"title", title},
-          {"description", description},
-          {"url", ctx.Url(path)},
-          {"canonical_url", ctx.AbsoluteUrl(path)},
-          {"kind", kind},
-          {"is_home", path == "/"}};
-}
-
-std::string SummaryOf(const Document& doc) {
+const std::string& SummaryOf(const Document& doc) {
   return doc.summary.empty() ? doc.rendered.first_paragraph : doc.summary;
 }
 
@@ -138,56 +141,75 @@ std::string MetaLine(const Document& doc) {
   return out;
 }
 
-json BuildCard(const ViewContext& ctx, index::DocId id) {
+Value BuildCard(const ViewContext& ctx, index::DocId id) {
   const Document& doc = ctx.lib.docs[id];
   std::optional<content::PartialDate> date = content::SortDate(doc);
-  std::string title = doc.title;
-  if (doc.kind == Kind::kMember && !doc.member.acronym.empty() && doc.member.acronym != title) {
+  Value title = Value::Borrow(doc.title);
+  if (doc.kind == Kind::kMember && !doc.member.acronym.empty() && doc.member.acronym != doc.title) {
     title = doc.member.acronym + " — " + doc.title;
   }
-  return {{"title", title},
-          {"url", ctx.Url(ctx.lib.PathOf(id))},
-          {"summary", SummaryOf(doc)},
-          {"kind", content::KindName(doc.kind)},
-          {"meta", MetaLine(doc)},
-          {"has_date", date.has_value()},
-          {"date_iso", date ? IsoDate(*date) : ""},
-          {"date_display", date ? DisplayDate(*date) : ""}};
+  return Object{{"title", std::move(title)},
+                {"url", ctx.Url(ctx.lib.PathOf(id))},
+                {"summary", Value::Borrow(SummaryOf(doc))},
+                {"kind", content::KindName(doc.kind)},
+                {"meta", MetaLine(doc)},
+                {"has_date", date.has_value()},
+                {"date_iso", date ? IsoDate(*date) : ""},
+                {"date_display", date ? DisplayDate(*date) : ""}};
+}
+
+Value BuildMemberLink(const ViewContext& ctx, index::DocId id) {
+  const Document& doc = ctx.lib.docs[id];
+  return Object{
+      {"title", Value::Borrow(doc.title)},
+      {"acronym", Value::Borrow(doc.member.acronym.empty() ? doc.title : doc.member.acronym)},
+      {"url", ctx.Url(ctx.lib.PathOf(id))}};
 }
 
 }  // namespace
 
-json Card(const ViewContext& ctx, index::DocId id) {
-  return ctx.memo->cards.Get(id, [&] { return BuildCard(ctx, id); });
+Value Card(const ViewContext& ctx, index::DocId id) {
+  return Value::Ref(ctx.memo->cards.Get(id, [&] { return BuildCard(ctx, id); }));
 }
 
-json Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
-  json out = json::array();
+List Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
+  List out;
+  out.reserve(ids.size());
   for (index::DocId id : ids) out.push_back(Card(ctx, id));
   return out;
 }
 
-json MemberLinks(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
-  json out = json::array();
-  for (index::DocId id : ids) {
-    const Document& doc = ctx.lib.docs[id];
-    out.push_back({{"title", doc.title},
-                   {"acronym", doc.member.acronym.empty() ? doc.title : doc.member.acronym},
-                   {"url", ctx.Url(ctx.lib.PathOf(id))}});
-  }
+Value MemberLink(const ViewContext& ctx, index::DocId id) {
+  return Value::Ref(ctx.memo->member_links.Get(id, [&] { return BuildMemberLink(ctx, id); }));
+}
+
+List MemberLinks(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
+  List out;
+  out.reserve(ids.size());
+  for (index::DocId id : ids) out.push_back(MemberLink(ctx, id));
   return out;
 }
 
-json PageView(const ViewContext& ctx, const std::string& path, const std::string& title,
-              const std::string& description, const std::string& kind,
-              const std::string& section, json breadcrumbs) {
-  json crumbs = json::array({{{"title", "Home"}, {"url", ctx.Url("/")}}});
-  for (auto& c : breadcrumbs) crumbs.push_back(std::move(c));
-  return {{"site", SiteJson(ctx, section)},
-          {"page", PageJson(ctx, path, title,
-                            description.empty() ? ctx.config.description : description, kind)},
-          {"breadcrumbs", crumbs},
-          {"has_breadcrumbs", path != "/"}};
+Value PageView(const ViewContext& ctx, const std::string& path, Value title, Value description,
+               const std::string& kind, const std::string& section, List breadcrumbs,
+               Object fields) {
+  List crumbs;
+  crumbs.reserve(breadcrumbs.size() + 1);
+  crumbs.push_back(Object{{"title", "Home"}, {"url", ctx.Url("/")}});
+  for (Value& c : breadcrumbs) crumbs.push_back(std::move(c));
+  if (description.text().empty()) description = Value::Borrow(ctx.config.description);
+  Object page = PageFields(ctx, path, std::move(title), std::move(description), kind);
+  page.reserve(page.size() + fields.size() + 4);  // 4: what AddPageMetadata adds
+  for (render::Member& m : fields) page.push_back(std::move(m));
+  // push_back, not a braced list: a std::initializer_list can only be copied from, and `page`
+  // is most of the view.
+  Object view;
+  view.reserve(4);
+  view.push_back({"site", SiteView(ctx, section)});
+  view.push_back({"page", std::move(page)});
+  view.push_back({"breadcrumbs", std::move(crumbs)});
+  view.push_back({"has_breadcrumbs", path != "/"});
+  return view;
 }
 
 }  // namespace portalgen::view

@@ -12,21 +12,26 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "base/once_slots.h"
 #include "config/site_config.h"
 #include "index/library.h"
+#include "render/view_value.h"
 
 namespace portalgen::view {
 
-using nlohmann::json;
+using render::List;
+using render::Object;
+using render::Value;
 
 struct ViewContext;
 
 /// One page to render: its site path, the template, and how to build the view model the
 /// template sees. Views are built on demand, page by page, so that a build never holds more
 /// than the pages being rendered at that moment.
+///
+/// A built view refers to what the ViewContext holds (the library's text, the memoised `site`
+/// objects and cards; see render/view_value.h) instead of copying it: render it while the
+/// ViewContext lives, as the pipeline does.
 ///
 /// A spec is planned from one context and may be built with another whose library has the same
 /// front matter (serve swaps in edited bodies without planning again): `build` reads documents
@@ -35,26 +40,28 @@ struct ViewContext;
 struct PageSpec {
   std::string path;           // "/briefs/x/"; OutputFileFor() gives the file
   std::string template_name;  // "brief"
-  std::function<json(const ViewContext&)> build;  // pure; may run on any thread
+  std::function<Value(const ViewContext&)> build;  // pure; may run on any thread
   std::optional<index::DocId> doc = std::nullopt;  // the document a detail page shows
 };
 
-/// The json that thousands of pages repeat (a document's card, the `site` object of a
-/// section), built once and copied after that. Safe to fill from several threads.
+/// The values that thousands of pages repeat (a document's card, the `site` object of a
+/// section), built once and referred to after that (Value::Ref). Safe to fill from several
+/// threads; a value never moves once built.
 class ViewMemo {
  public:
   explicit ViewMemo(size_t documents)
-      : cards(documents), atom_entries(documents), vevents(documents) {}
+      : cards(documents), member_links(documents), atom_entries(documents), vevents(documents) {}
   /// The `site` object for a current section, built by `make` the first time.
-  const json& Site(const std::string& section, const std::function<json()>& make);
+  const Value& Site(const std::string& section, const std::function<Value()>& make);
 
-  OnceSlots<json> cards;                // by DocId: a document as a list item
+  OnceSlots<Value> cards;               // by DocId: a document as a list item
+  OnceSlots<Value> member_links;        // by DocId: a member as a {title, acronym, url} link
   OnceSlots<std::string> atom_entries;  // by DocId: its <entry> in every Atom feed
   OnceSlots<std::string> vevents;       // by DocId: its VEVENT in every calendar
 
  private:
   std::mutex site_mu_;
-  std::map<std::string, json> site_;
+  std::map<std::string, Value> site_;
 };
 
 struct ViewContext {
@@ -81,27 +88,29 @@ struct ViewContext {
   static std::string YearPath(int year);
 };
 
-/// `site` object shared by every page: title, language, navigation, priorities...
-json SiteJson(const ViewContext& ctx, const std::string& current_section);
+/// `site` object shared by every page: title, language, navigation, priorities... A reference
+/// to the memoised object of `current_section`.
+Value SiteView(const ViewContext& ctx, const std::string& current_section);
 
-/// The common `page` fields: title, description, url, canonical_url, kind.
-json PageJson(const ViewContext& ctx, const std::string& path, const std::string& title,
-              const std::string& description, const std::string& kind);
+/// A document as an item of a list: title, url, summary, kind_label, date and meta line. A
+/// reference to the memoised card.
+Value Card(const ViewContext& ctx, index::DocId id);
+List Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids);
 
-/// A document as an item of a list: title, url, summary, kind_label, date and meta line.
-json Card(const ViewContext& ctx, index::DocId id);
-json Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids);
-
-/// {title, url} links to members, with acronyms: for organisers and contributors.
-json MemberLinks(const ViewContext& ctx, const std::vector<index::DocId>& ids);
+/// {title, acronym, url} links to members: for organisers and contributors. References to
+/// memoised links.
+Value MemberLink(const ViewContext& ctx, index::DocId id);
+List MemberLinks(const ViewContext& ctx, const std::vector<index::DocId>& ids);
 
 /// Plain-text summary: the front matter's, else the body's first paragraph.
-std::string SummaryOf(const content::Document& doc);
+const std::string& SummaryOf(const content::Document& doc);
 
-/// A full page view: site, page, breadcrumbs, plus the given fields.
-json PageView(const ViewContext& ctx, const std::string& path, const std::string& title,
-              const std::string& description, const std::string& kind,
-              const std::string& section, json breadcrumbs);
+/// A full page view: site, page, breadcrumbs, has_breadcrumbs. `page` holds title,
+/// description (the site's when `description` is empty), url, canonical_url, kind and is_home,
+/// then `fields`. `title` and `description` may be Value::Borrow()ed text.
+Value PageView(const ViewContext& ctx, const std::string& path, Value title, Value description,
+               const std::string& kind, const std::string& section, List breadcrumbs,
+               Object fields = {});
 
 }  // namespace portalgen::view
 
