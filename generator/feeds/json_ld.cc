@@ -267,8 +267,20 @@ void AppendScriptSafeJsonString(std::string_view text, std::string* out) {
     out->append(replacement);
     run_start = i + length;
   };
+  // ASCII that neither json::dump() nor ScriptSafeJson escapes: skipped with one look-up.
+  static const std::array<bool, 0x80> kAsciiKept = [] {
+    std::array<bool, 0x80> table{};
+    for (char32_t c = 0x20; c < 0x80; ++c) {
+      table[c] = c != '"' && c != '\\' && !NeedsScriptEscape(c);
+    }
+    return table;
+  }();
   for (size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && kAsciiKept[byte]) {
+      ++i;
+      continue;
+    }
     const CodePoint c = byte < 0x80 ? CodePoint{byte, 1} : DecodeUtf8(text.substr(i));
     if (c.value == 0xFFFD && c.length == 1) {
       // Not UTF-8: json::dump()'s replacement of invalid bytes has rules of its own; use it.
