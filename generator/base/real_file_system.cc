@@ -75,9 +75,13 @@ Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0 && errno == ENOENT) {
     const fs::path parent = fs::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) fs::create_directories(parent, ec);
-    if (ec) return IoError(parent.string(), ec);
+    // Most often only the file's own folder is missing (a new page): one mkdir, not the
+    // stat of every ancestor that create_directories makes.
+    if (parent.empty() || (::mkdir(parent.c_str(), 0777) != 0 && errno != EEXIST)) {
+      std::error_code ec;
+      if (!parent.empty()) fs::create_directories(parent, ec);
+      if (ec) return IoError(parent.string(), ec);
+    }
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
   if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
