@@ -8,8 +8,11 @@
 #   full builds  RUNS of each, alternating (portalgen, hugo, portalgen, ...), each into a new,
 #                empty output folder (no build cache): median wall, user+sys CPU, peak RSS, and
 #                portalgen/hugo per pair. Old outputs are deleted only at the end: on ext4,
-#                creating files right after deleting thousands is several times slower, and
-#                that would penalise whichever tool runs second.
+#                creating files within minutes of deleting thousands is several times slower
+#                (the inode allocator skips inodes freed less than 300 s ago), and that would
+#                penalise whichever tool runs second. For the same reason the outputs of every
+#                size are deleted after the last size, and a new run first waits until 300 s
+#                have passed since the last run's deletion (bench/tmp/.deleted-at).
 #   no-op        RUNS rebuilds of the last portalgen output with nothing changed (build cache).
 #   one edit     RUNS rebuilds after appending a line to one event's body (alternately adding and
 #                removing it, so every run is a real one-file change).
@@ -23,6 +26,13 @@ BIN=${PORTALGEN:-$ROOT/build/portalgen}
 TMP=$ROOT/bench/tmp
 mkdir -p "$TMP"
 HUGO=$(command -v hugo || true)
+if [ -f "$TMP/.deleted-at" ]; then
+    WAIT=$(( $(cat "$TMP/.deleted-at") + 300 - $(date +%s) ))
+    if [ "$WAIT" -gt 0 ]; then
+        echo "waiting ${WAIT} s: the last run deleted its outputs less than 300 s ago (ext4)"
+        sleep "$WAIT"
+    fi
+fi
 
 # timed LOG COMMAND...: appends "wall user sys maxrss_kb" of one run to LOG.
 timed() {
@@ -112,8 +122,13 @@ for N in $SIZES; do
     sed 's/^/    /' "$TMP/full-$N.last"
     echo "  last one-edit build:"
     sed 's/^/    /' "$EDIT.out"
-    rm -rf "$OUTS" "$TMP/outs-$RUN_ID-$N" "$TMP/.portalgen-cache"
+    DONE_OUTS="${DONE_OUTS:-} $OUTS"
 done
+# Only now, after every size: deleting thousands of files right before the next size's builds
+# would slow them down (see the top).
+for d in $DONE_OUTS; do rm -rf "$d"; done
+rm -rf "$TMP/.portalgen-cache"
+date +%s >"$TMP/.deleted-at"
 if [ "$(wc -l <"$TMP/per-page-$RUN_ID")" -ge 2 ]; then
     echo
     awk 'NR == 1 {n1 = $1; t1 = $2} END {printf "time per page, N=%d -> N=%d: %+.1f %%\n",
