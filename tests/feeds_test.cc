@@ -302,8 +302,12 @@ TEST(JsonLdTest, StringsAreWrittenAsJsonDumpThenScriptSafeJsonWriteThem) {
   };
   for (const std::string& text : cases) {
     std::string written = "x";
-    feeds::AppendScriptSafeJsonString(text, &written);
+    feeds::AppendJsonString(text, &written, feeds::JsonEscapes::kScriptSafe);
     EXPECT_EQ("x" + feeds::ScriptSafeJson(json(text)), written) << text;
+    written = "x";
+    feeds::AppendJsonString(text, &written, feeds::JsonEscapes::kJson);
+    EXPECT_EQ("x" + json(text).dump(-1, ' ', false, json::error_handler_t::replace), written)
+        << text;
   }
 }
 

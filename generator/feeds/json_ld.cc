@@ -1,12 +1,10 @@
 #include "feeds/json_ld.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <utility>
 #include <vector>
 
-#include "base/utf8.h"
+#include "feeds/json_text.h"
 #include "view/format.h"
 
 namespace portalgen::feeds {
@@ -26,7 +24,7 @@ class LdObject {
   /// A string member.
   LdObject& Str(std::string_view key, std::string_view value) {
     std::string text;
-    AppendScriptSafeJsonString(value, &text);
+    AppendJsonString(value, &text, JsonEscapes::kScriptSafe);
     return Raw(key, std::move(text));
   }
   /// A member given as JSON text (an LdObject's Text(), an LdArray()).
@@ -46,7 +44,7 @@ class LdObject {
     std::string out = "{";
     for (const auto& [key, text] : members_) {
       if (out.size() > 1) out += ',';
-      AppendScriptSafeJsonString(key, &out);
+      AppendJsonString(key, &out, JsonEscapes::kScriptSafe);
       out += ':';
       out += text;
     }
@@ -200,112 +198,5 @@ json JsonLd(const view::ViewContext& ctx, index::DocId id) {
 }
 
 json SiteJsonLd(const view::ViewContext& ctx) { return json::parse(ScriptSafeSiteJsonLd(ctx)); }
-
-namespace {
-
-// Whether ScriptSafeJson must escape code point `c`.
-bool NeedsScriptEscape(char32_t c) {
-  // U+2028 and U+2029 end a line in JavaScript before ES2019; what HTML forbids is a parse
-  // error in the page even inside <script>.
-  return c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029 || IsForbiddenInHtml(c);
-}
-
-// `c` as JSON's \uXXXX (lowercase hex, as json::dump() writes it); above U+FFFF as a UTF-16
-// surrogate pair.
-std::string UnicodeEscape(char32_t c) {
-  char buf[16];
-  if (c > 0xFFFF) {
-    std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xD800 + ((c - 0x10000) >> 10),
-                  0xDC00 + ((c - 0x10000) & 0x3FF));
-  } else {
-    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-  }
-  return buf;
-}
-
-}  // namespace
-
-std::string ScriptSafeJson(const json& value) {
-  const std::string raw = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  std::string out;
-  out.reserve(raw.size());
-  // Everything below but '<', '>' and '&' can only be inside a JSON string, where \uXXXX is the
-  // same character.
-  // Most of the text is ASCII that stays as it is: one table look-up per such byte, and the
-  // runs between escapes are appended whole.
-  static const std::array<bool, 0x80> kAsciiEscaped = [] {
-    std::array<bool, 0x80> table{};
-    for (char32_t c = 0; c < 0x80; ++c) table[c] = NeedsScriptEscape(c);
-    return table;
-  }();
-  size_t run_start = 0;
-  for (size_t i = 0; i < raw.size();) {
-    const auto byte = static_cast<unsigned char>(raw[i]);
-    if (byte < 0x80 && !kAsciiEscaped[byte]) {
-      ++i;
-      continue;
-    }
-    const CodePoint c =
-        byte < 0x80 ? CodePoint{byte, 1} : DecodeUtf8(std::string_view(raw).substr(i));
-    if (NeedsScriptEscape(c.value)) {
-      out.append(raw, run_start, i - run_start);
-      out += UnicodeEscape(c.value);
-      run_start = i + c.length;
-    }
-    i += c.length;
-  }
-  out.append(raw, run_start);
-  return out;
-}
-
-void AppendScriptSafeJsonString(std::string_view text, std::string* out) {
-  const size_t start = out->size();
-  *out += '"';
-  size_t run_start = 0;  // bytes kept as they are, appended in runs
-  const auto escape = [&](size_t i, size_t length, std::string_view replacement) {
-    out->append(text, run_start, i - run_start);
-    out->append(replacement);
-    run_start = i + length;
-  };
-  // ASCII that neither json::dump() nor ScriptSafeJson escapes: skipped with one look-up.
-  static const std::array<bool, 0x80> kAsciiKept = [] {
-    std::array<bool, 0x80> table{};
-    for (char32_t c = 0x20; c < 0x80; ++c) {
-      table[c] = c != '"' && c != '\\' && !NeedsScriptEscape(c);
-    }
-    return table;
-  }();
-  for (size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80 && kAsciiKept[byte]) {
-      ++i;
-      continue;
-    }
-    const CodePoint c = byte < 0x80 ? CodePoint{byte, 1} : DecodeUtf8(text.substr(i));
-    if (c.value == 0xFFFD && c.length == 1) {
-      // Not UTF-8: json::dump()'s replacement of invalid bytes has rules of its own; use it.
-      out->resize(start);
-      *out += ScriptSafeJson(json(std::string(text)));
-      return;
-    }
-    // What json::dump() escapes (with ensure_ascii off), then what ScriptSafeJson escapes.
-    switch (c.value) {
-      case '"': escape(i, 1, "\\\""); break;
-      case '\\': escape(i, 1, "\\\\"); break;
-      case '\b': escape(i, 1, "\\b"); break;
-      case '\f': escape(i, 1, "\\f"); break;
-      case '\n': escape(i, 1, "\\n"); break;
-      case '\r': escape(i, 1, "\\r"); break;
-      case '\t': escape(i, 1, "\\t"); break;
-      default:
-        if (c.value < 0x20 || NeedsScriptEscape(c.value)) {
-          escape(i, c.length, UnicodeEscape(c.value));
-        }
-    }
-    i += c.length;
-  }
-  out->append(text, run_start);
-  *out += '"';
-}
 
 }  // namespace portalgen::feeds

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "feeds/json_text.h"  // ScriptSafeJson, for callers that have a json value
 #include "index/library.h"
 #include "view/view_context.h"
 
@@ -25,14 +26,6 @@ nlohmann::json SiteJsonLd(const view::ViewContext& ctx);
 /// without building a json tree: for every page.
 std::string ScriptSafeJsonLd(const view::ViewContext& ctx, index::DocId id);
 std::string ScriptSafeSiteJsonLd(const view::ViewContext& ctx);
-
-/// `value` serialised for inside <script>: `<`, `>`, `&`, U+2028, U+2029 and what HTML forbids
-/// (IsForbiddenInHtml) as \uXXXX, so that no "</script>" or "<!--" can end the element, the
-/// page stays valid HTML and JavaScript parsers accept it too.
-std::string ScriptSafeJson(const nlohmann::json& value);
-
-/// Appends `text` as the JSON string ScriptSafeJson(nlohmann::json(text)) gives.
-void AppendScriptSafeJsonString(std::string_view text, std::string* out);
 
 }  // namespace portalgen::feeds
 

@@ -1,9 +1,9 @@
 #include "feeds/search_index.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
+#include "feeds/json_text.h"
 #include "view/format.h"
 
 namespace portalgen::feeds {
@@ -44,48 +44,12 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
 
 namespace {
 
-// `text` as a JSON string, byte for byte as nlohmann::json's dump() writes it (non-ASCII kept,
-// invalid UTF-8 replaced): the index is 45 MB at 10,000 pages, and building a json object per
-// entry only to print it took most of its time.
-void AppendJsonString(std::string& out, std::string_view text) {
-  if (FindInvalidUtf8(text) != std::string_view::npos) {  // rare: let nlohmann replace it
-    out += nlohmann::json(std::string(text))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
-  out += '"';
-  size_t run = 0;  // text[run, i) needs no escaping
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-      }
-    }
-  }
-  out.append(text.data() + run, text.size() - run);
-  out += '"';
-}
-
 void AppendField(std::string& out, const char* key, std::string_view value) {
   if (out.back() != '{') out += ',';
   out += '"';
   out += key;
   out += "\":";
-  AppendJsonString(out, value);
+  AppendJsonString(value, &out, JsonEscapes::kJson);
 }
 
 }  // namespace
