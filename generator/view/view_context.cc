@@ -172,11 +172,21 @@ Value Card(const ViewContext& ctx, index::DocId id) {
   return Value::Ref(ctx.memo->cards.Get(id, [&] { return BuildCard(ctx, id); }));
 }
 
-List Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
+namespace {
+
+// item(ctx, id) for each of `ids`, in order.
+List Each(const ViewContext& ctx, const std::vector<index::DocId>& ids,
+          Value (*item)(const ViewContext&, index::DocId)) {
   List out;
   out.reserve(ids.size());
-  for (index::DocId id : ids) out.push_back(Card(ctx, id));
+  for (index::DocId id : ids) out.push_back(item(ctx, id));
   return out;
+}
+
+}  // namespace
+
+List Cards(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
+  return Each(ctx, ids, Card);
 }
 
 Value MemberLink(const ViewContext& ctx, index::DocId id) {
@@ -184,10 +194,7 @@ Value MemberLink(const ViewContext& ctx, index::DocId id) {
 }
 
 List MemberLinks(const ViewContext& ctx, const std::vector<index::DocId>& ids) {
-  List out;
-  out.reserve(ids.size());
-  for (index::DocId id : ids) out.push_back(MemberLink(ctx, id));
-  return out;
+  return Each(ctx, ids, MemberLink);
 }
 
 Value PageView(const ViewContext& ctx, const std::string& path, Value title, Value description,
