@@ -8,6 +8,6 @@
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv, argv + argc);
-  portalgen::cli::Io io{std::cin, std::cout, std::cerr};
+  portalgen::cli::Io io{std::cin, std::cout, std::cerr, true};
   return portalgen::cli::Main(args, io);
 }

@@ -1,5 +1,6 @@
 #include "build/build_cache.h"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 #include <vector>
@@ -11,7 +12,7 @@ namespace portalgen::build {
 
 namespace {
 
-constexpr char kMagic[] = "portalgen-build-cache 1";
+constexpr char kMagic[] = "portalgen-build-cache 2";
 
 // Splits "a b c rest of line" into `n` words and the rest.
 bool Words(std::string_view line, size_t n, std::vector<std::string_view>& words,
@@ -33,6 +34,16 @@ bool Number(std::string_view text, T& out, int base = 10) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+// "a,b,c" (hex) appended to `out`.
+bool HexList(std::string_view text, std::vector<uint64_t>& out) {
+  while (!text.empty()) {
+    const size_t comma = std::min(text.find(','), text.size());
+    if (!Number(text.substr(0, comma), out.emplace_back(), 16)) return false;
+    text.remove_prefix(std::min(comma + 1, text.size()));
+  }
+  return true;
+}
+
 bool ParseLine(std::string_view line, BuildCache& cache) {
   std::vector<std::string_view> w;
   std::string_view rest;
@@ -48,16 +59,35 @@ bool ParseLine(std::string_view line, BuildCache& cache) {
         !Number(w[3], e.stamp.mtime_ns) || rest.empty()) {
       return false;
     }
-    cache.inputs[std::string(rest)] = e;
+    cache.inputs.emplace_hint(cache.inputs.end(), std::string(rest), e);  // written sorted
     return true;
   }
   if (line.rfind("output ", 0) == 0) {
     uint64_t hash = 0;
     if (!Words(line, 2, w, rest) || !Number(w[1], hash, 16) || rest.empty()) return false;
-    cache.outputs[std::string(rest)] = hash;
+    cache.outputs.emplace_hint(cache.outputs.end(), std::string(rest), hash);
     return true;
   }
+  if (line.rfind("reads ", 0) == 0) {
+    if (!Words(line, 2, w, rest) || rest.empty()) return false;
+    std::vector<uint64_t>& reads =
+        cache.body_reads
+            .emplace_hint(cache.body_reads.end(), std::string(rest), std::vector<uint64_t>{})
+            ->second;
+    return HexList(w[1], reads) && !reads.empty();
+  }
+  if (line.rfind("library ", 0) == 0) return HexList(line.substr(8), cache.library);
   return false;
+}
+
+// Appends "a,b,c" as hex numbers.
+void AppendHexList(const std::vector<uint64_t>& values, std::string& out) {
+  char digits[17];
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, values[i], 16);
+    out.append(digits, end);
+  }
 }
 
 }  // namespace
@@ -114,6 +144,17 @@ Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cac
     out << "output " << HexHash(hash) << " " << file << "\n";
   }
   std::string text = out.str();
+  for (const auto& [file, reads] : cache.body_reads) {
+    if (reads.empty()) continue;
+    text += "reads ";
+    AppendHexList(reads, text);
+    text += " " + file + "\n";
+  }
+  if (!cache.library.empty()) {
+    text += "library ";
+    AppendHexList(cache.library, text);
+    text += "\n";
+  }
   text += "end " + HexHash(Hash64(text)) + "\n";
   const std::string temp = path + ".tmp";
   if (Status s = fs.Write(temp, text); !s.ok()) return s;

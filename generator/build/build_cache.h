@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/file_system.h"
 #include "output/publisher.h"
@@ -35,6 +36,11 @@ struct BuildCache {
   int64_t now_until = std::numeric_limits<int64_t>::max();
   InputSet inputs;
   output::Manifest outputs;
+  /// Output path -> the Markdown bodies it read: (DocId << 3) | content::BodyPart bits, sorted
+  /// by DocId. Files that read no body are not listed.
+  std::map<std::string, std::vector<uint64_t>> body_reads;
+  /// The shards of the library cache (build/library_cache.h); empty when there is none.
+  std::vector<uint64_t> library;
 };
 
 /// Where the cache of `output_dir` lives.

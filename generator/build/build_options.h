@@ -15,6 +15,10 @@ struct BuildOptions {
   std::string base_url;  // overrides site.toml's base_url when set
   int jobs = 0;          // 0: all cores
   int64_t now = 0;       // seconds since the epoch: upcoming vs past events
+  // The process ends right after this build (the `build` command): Build() leaves its site
+  // model, plan and caches to the operating system instead of freeing them piece by piece,
+  // which takes ~0.1 s at 10,000 documents (as compilers do: clang's -disable-free).
+  bool leave_memory_at_exit = false;
 };
 
 }  // namespace portalgen::build

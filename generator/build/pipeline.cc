@@ -3,14 +3,18 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
+#include <memory>
 #include <mutex>
+#include <set>
 
 #include "base/cancel.h"
 #include "base/hash.h"
-#include "base/read_once_file_system.h"
 #include "base/paths.h"
+#include "base/read_once_file_system.h"
 #include "base/thread_pool.h"
 #include "build/build_cache.h"
+#include "build/incremental.h"
+#include "build/library_cache.h"
 #include "build/site_model.h"
 #include "build/site_plan.h"
 #include "output/publisher.h"
@@ -33,20 +37,50 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-enum class Order { kForward, kBackward };
+// The body reads of the files a build made, by plan position, in the build cache's form.
+class ReadLog {
+ public:
+  explicit ReadLog(const SitePlan& plan)
+      : encoder_(plan.model().lib), by_file_(plan.files().size()), made_(plan.files().size()) {}
+  // Called once per position, from any thread.
+  void Set(size_t at, const content::BodyReads& reads) {
+    by_file_[at] = encoder_.Encode(reads);
+    made_[at] = 1;
+  }
+  bool made(size_t at) const { return made_[at] != 0; }
+  std::vector<uint64_t>& at(size_t i) { return by_file_[i]; }
 
-// Makes files[begin, end) of the plan on the thread pool and hands each to `out` at once: a
-// page's view and HTML live only while that page is being made. Threads take files in plan
-// order, or from the end backwards.
-void MakeFiles(const SitePlan& plan, size_t begin, size_t end, Order order, int jobs,
-               DiagnosticSink& diagnostics, FileSink& out) {
-  ParallelFor(end - begin, jobs, [&](size_t i) {
+ private:
+  BodyReadEncoder encoder_;
+  std::vector<std::vector<uint64_t>> by_file_;
+  std::vector<char> made_;  // not vector<bool>: threads set neighbouring slots
+};
+
+// Makes the plan's files at positions `which`, in that order, on the thread pool, and hands
+// each to `out` at once: a page's view and HTML live only while that page is being made. With
+// `log`, each file's body reads are recorded there.
+void MakeFiles(const SitePlan& plan, const std::vector<size_t>& which, int jobs,
+               DiagnosticSink& diagnostics, FileSink& out, ReadLog* log) {
+  ParallelFor(which.size(), jobs, [&](size_t i) {
     if (CancelRequested()) return;
-    const size_t at = order == Order::kForward ? begin + i : end - 1 - i;
+    const size_t at = which[i];
     const PlannedFile& file = plan.files()[at];
-    std::optional<std::string> bytes = file.make(plan.context(), diagnostics);
+    content::BodyReads reads;
+    std::optional<std::string> bytes;
+    {
+      content::BodyReadScope scope(log ? &reads : nullptr);
+      bytes = file.make(plan.context(), diagnostics);
+    }
+    if (log) log->Set(at, reads);
     if (bytes) out.Add(at, {file.path, std::move(*bytes)});
   });
+}
+
+// Positions [begin, end), forwards or backwards.
+std::vector<size_t> Positions(size_t begin, size_t end, bool backwards = false) {
+  std::vector<size_t> out(end - begin);
+  for (size_t i = 0; i < out.size(); ++i) out[i] = backwards ? end - 1 - i : begin + i;
+  return out;
 }
 
 // The `now` interval in which upcoming-versus-past, hence the output, stays the same.
@@ -54,8 +88,10 @@ GenerationFacts NowWindow(const index::Library& lib, int64_t now) {
   GenerationFacts facts{std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
   for (index::DocId id : lib.events) {
     const int64_t start = lib.docs[id].event.start.UnixSeconds();
-    if (start < now) facts.now_after = std::max(facts.now_after, start);
-    else facts.now_until = std::min(facts.now_until, start);
+    if (start < now)
+      facts.now_after = std::max(facts.now_after, start);
+    else
+      facts.now_until = std::min(facts.now_until, start);
   }
   return facts;
 }
@@ -68,10 +104,13 @@ bool Stop(const DiagnosticSink& sink, BuildResult& result) {
 struct Generation {
   std::shared_ptr<const SiteModel> model;
   GenerationFacts facts;
+  // The plan's files with the body reads of those made (with a read log), for the build cache.
+  std::shared_ptr<const SitePlan> plan;
+  std::shared_ptr<ReadLog> reads;
 };
 
 std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
-                              BuildResult& result, FileSink& out) {
+                              BuildResult& result, FileSink& out, bool record_reads) {
   DiagnosticSink sink;
   StageTimer timer(result);
   std::optional<SiteModel> loaded =
@@ -82,18 +121,20 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
     return std::nullopt;
   }
   auto model = std::make_shared<const SiteModel>(std::move(*loaded));
-  const SitePlan plan(model, sink);
+  auto plan = std::make_shared<const SitePlan>(model, sink);
   if (Stop(sink, result)) return std::nullopt;
+  auto log = record_reads ? std::make_shared<ReadLog>(*plan) : nullptr;
 
-  MakeFiles(plan, 0, plan.pages(), Order::kForward, options.jobs, sink, out);
-  result.pages = plan.pages();
+  MakeFiles(*plan, Positions(0, plan->pages()), options.jobs, sink, out, log.get());
+  result.pages = plan->pages();
   timer.Done("pages");
   // Backwards: the plan ends with the search index and the sitemap, the largest files of the
   // site; started first, they run beside the thousands of small feeds instead of after them.
-  MakeFiles(plan, plan.pages(), plan.files().size(), Order::kBackward, options.jobs, sink, out);
+  MakeFiles(*plan, Positions(plan->pages(), plan->files().size(), true), options.jobs, sink, out,
+            log.get());
   timer.Done("feeds");
   if (Stop(sink, result) || CancelRequested()) return std::nullopt;
-  return Generation{model, NowWindow(model->lib, options.now)};
+  return Generation{model, NowWindow(model->lib, options.now), plan, log};
 }
 
 // Keeps every file, in pipeline order: for check, serve and tests.
@@ -164,7 +205,7 @@ void HashInputs(const ReadOnceFileSystem& sources, const std::vector<std::string
 
 std::optional<GenerationFacts> GenerateTo(const FileSystem& fs, const BuildOptions& options,
                                           BuildResult& result, FileSink& sink) {
-  std::optional<Generation> g = Run(fs, options, result, sink);
+  std::optional<Generation> g = Run(fs, options, result, sink, false);
   if (!g) return std::nullopt;
   return g->facts;
 }
@@ -172,10 +213,124 @@ std::optional<GenerationFacts> GenerateTo(const FileSystem& fs, const BuildOptio
 std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& options,
                                       BuildResult& result) {
   Collector collector;
-  std::optional<Generation> g = Run(fs, options, result, collector);
+  std::optional<Generation> g = Run(fs, options, result, collector, false);
   if (!g) return std::nullopt;
   return GeneratedSite{g->model->config, g->model->lib, collector.Take()};
 }
+
+namespace {
+
+// A build from the last one's library, making again only the files that read an edited body
+// (build/incremental.h). Nullopt when that does not apply or failed; then the publisher holds
+// nothing and the caller builds everything, which reports any error in full.
+std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOptions& options,
+                                         const BuildCache& cache, const InputSet& inputs,
+                                         BuildResult& result, output::Publisher& publisher,
+                                         BodyChanges& changes) {
+  std::optional<std::vector<std::string>> changed = ChangedInputs(cache.inputs, inputs);
+  if (!changed || changed->empty() || cache.library.empty()) return std::nullopt;
+  BuildResult attempt;  // its timings count only if it succeeds
+  StageTimer timer(attempt);
+  DiagnosticSink sink;
+  std::string why;
+  std::optional<EditedModel> edited =
+      ModelWithEditedBodies(fs, options, cache, *changed, sink, why);
+  if (!edited) {
+    if (why.starts_with("the library cache")) result.notes.push_back(why + ": building everything");
+    return std::nullopt;
+  }
+  timer.Done("load");
+  auto plan = std::make_shared<const SitePlan>(edited->model, sink);
+  std::optional<std::vector<size_t>> remake = FilesToRemake(*plan, cache, edited->changes);
+  if (sink.has_errors() || !remake) return std::nullopt;
+  timer.Done("plan");
+
+  auto log = std::make_shared<ReadLog>(*plan);
+  PublisherSink out(publisher);
+  MakeFiles(*plan, *remake, options.jobs, sink, out, log.get());
+  if (sink.has_errors() || CancelRequested()) {
+    publisher.Abort();
+    return std::nullopt;
+  }
+  std::vector<bool> made(plan->files().size(), false);
+  for (size_t i : *remake) made[i] = true;
+  for (size_t i = 0; i < made.size(); ++i) {
+    if (!made[i]) publisher.Keep(plan->files()[i].path);
+  }
+  timer.Done("remake");
+  result.diagnostics = sink.Sorted();
+  result.documents = edited->model->lib.docs.size();
+  result.pages =
+      std::count_if(remake->begin(), remake->end(), [&](size_t i) { return i < plan->pages(); });
+  result.incremental = true;
+  result.timings.insert(result.timings.end(), attempt.timings.begin(), attempt.timings.end());
+  changes = std::move(edited->changes);
+  return Generation{edited->model, NowWindow(edited->model->lib, options.now), plan, log};
+}
+
+// The body reads of every file of `g`: the last cache's, with those of the files made now.
+std::map<std::string, std::vector<uint64_t>> BodyReadsAfter(const Generation& g,
+                                                            const BuildCache* last) {
+  std::map<std::string, std::vector<uint64_t>> reads;
+  if (last) reads = last->body_reads;
+  const std::vector<PlannedFile>& files = g.plan->files();
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!g.reads->made(i)) continue;  // kept as it was, with its reads
+    if (g.reads->at(i).empty()) {
+      reads.erase(files[i].path);
+    } else {
+      reads[files[i].path] = std::move(g.reads->at(i));
+    }
+  }
+  return reads;
+}
+
+// Keeps `value` alive until the process ends, when `leave` is set (BuildOptions::
+// leave_memory_at_exit); otherwise lets it go now.
+template <typename T>
+void LeaveAtExit(bool leave, T&& value) {
+  if (leave) new std::decay_t<T>(std::forward<T>(value));  // deliberately never deleted
+}
+
+// A publisher for the output, begun; null after reporting why it cannot start.
+std::unique_ptr<output::Publisher> StartPublisher(FileSystem& fs, const BuildOptions& options,
+                                                  const std::optional<BuildCache>& cache,
+                                                  BuildResult& result) {
+  auto publisher = std::make_unique<output::Publisher>(
+      fs, options.output_dir,
+      cache ? std::optional<output::Manifest>(cache->outputs) : std::nullopt);
+  if (Status s = publisher->Begin(); !s.ok()) {
+    Fail(result, options.output_dir, "cannot prepare the output: " + s.message(),
+         "check that the output folder's parent exists and is writable");
+    return nullptr;
+  }
+  return publisher;
+}
+
+// Writes the build cache `next` with the body reads and library of `g`. `last` is the cache an
+// incremental build started from (its library is updated where `changes` say), else null.
+void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g,
+               const BuildCache* last, const BodyChanges& changes, BuildCache& next,
+               BuildResult& result) {
+  next.body_reads = BodyReadsAfter(g, last);
+  std::set<index::DocId> changed;
+  for (const auto& [id, parts] : changes) changed.insert(id);
+  const std::string library_dir = LibraryCacheDir(options.output_dir);
+  Result<std::vector<uint64_t>> library = WriteLibraryCache(
+      fs, library_dir, g.model->lib, last ? &last->library : nullptr, changed, options.jobs);
+  if (library.ok()) {
+    next.library = std::move(library.value());
+  } else {
+    result.notes.push_back("cannot write the library cache: " + library.status().message());
+  }
+  if (Status s = WriteCache(fs, CachePath(options.output_dir), next); !s.ok()) {
+    result.notes.push_back("cannot write the build cache: " + s.message());
+    return;
+  }
+  PruneLibraryCache(fs, library_dir, next.library);
+}
+
+}  // namespace
 
 BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   BuildResult result;
@@ -219,50 +374,58 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     }
   }
 
-  output::Publisher publisher(fs, options.output_dir,
-                              cache ? std::optional<output::Manifest>(cache->outputs)
-                                    : std::nullopt);
-  if (Status s = publisher.Begin(); !s.ok()) {
-    Fail(result, options.output_dir, "cannot prepare the output: " + s.message(),
-         "check that the output folder's parent exists and is writable");
-    return result;
+  const bool cache_fits = cache && cache->options == options_key &&
+                          options.now > cache->now_after && options.now <= cache->now_until &&
+                          fs.IsDirectory(options.output_dir);
+
+  std::unique_ptr<output::Publisher> publisher = StartPublisher(fs, options, cache, result);
+  if (!publisher) return result;
+  std::optional<Generation> g;
+  BodyChanges changes;
+  if (cache_fits) {
+    g = RunIncremental(sources, options, *cache, inputs, result, *publisher, changes);
+    if (!g) publisher = StartPublisher(fs, options, cache, result);  // a clean start
+    if (!publisher) return result;
   }
-  PublisherSink sink(publisher);
-  std::optional<GenerationFacts> facts = GenerateTo(sources, options, result, sink);
-  if (!facts || CancelRequested()) {
-    publisher.Abort();
+  if (!g) {
+    PublisherSink sink(*publisher);
+    g = Run(sources, options, result, sink, use_cache);
+  }
+  if (!g || CancelRequested()) {
+    publisher->Abort();
     result.interrupted = CancelRequested();
     return result;
   }
   const auto commit_start = std::chrono::steady_clock::now();
-  Status committed = publisher.Check();
+  Status committed = publisher->Check();
   if (committed.ok()) {
     // The output is about to change: the old cache would describe it wrongly if we stopped here.
     if (use_cache) fs.RemoveAll(cache_path);
-    committed = publisher.Commit();
+    committed = publisher->Commit();
   } else {
-    publisher.Abort();
+    publisher->Abort();
   }
   if (!committed.ok()) {
     Fail(result, options.output_dir, "cannot write the site: " + committed.message(),
          "the previous output was left as it was");
     return result;
   }
-  result.files = publisher.manifest().size();
-  result.written = publisher.written();
-  result.removed = publisher.removed();
+  result.files = publisher->manifest().size();
+  result.written = publisher->written();
+  result.removed = publisher->removed();
   if (use_cache) {
     HashInputs(sources, unhashed, inputs);
-    BuildCache next{generator, options_key, facts->now_after, facts->now_until,
-                    std::move(inputs), publisher.manifest()};
-    if (Status s = WriteCache(fs, cache_path, next); !s.ok()) {
-      result.notes.push_back("cannot write the build cache: " + s.message());
-    }
+    BuildCache next{generator,          options_key,       g->facts.now_after,
+                    g->facts.now_until, std::move(inputs), publisher->manifest()};
+    SaveCache(fs, options, *g, result.incremental ? &*cache : nullptr, changes, next, result);
   }
   result.timings.emplace_back(
       "commit",
       std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count());
   result.ok = true;
+  LeaveAtExit(options.leave_memory_at_exit, std::move(g));
+  LeaveAtExit(options.leave_memory_at_exit, std::move(cache));
+  LeaveAtExit(options.leave_memory_at_exit, std::move(publisher));
   return result;
 }
 

@@ -23,6 +23,7 @@ struct BuildResult {
   bool ok = false;
   bool interrupted = false;  // stopped by SIGINT/SIGTERM (see base/cancel.h); nothing written
   bool up_to_date = false;   // no input changed since the last build: nothing to do
+  bool incremental = false;  // only edited bodies: started from the last build's library
   size_t documents = 0;
   size_t pages = 0;    // HTML pages rendered
   size_t files = 0;    // files the site has

@@ -9,6 +9,22 @@
 
 namespace portalgen::build {
 
+namespace {
+
+std::optional<SiteModel> WithStaticFiles(const FileSystem& fs, const BuildOptions& options,
+                                         config::SiteConfig config, render::Theme theme,
+                                         index::Library lib, DiagnosticSink& sink) {
+  auto static_files =
+      std::make_shared<const std::vector<output::OutputFile>>(output::CollectStaticFiles(
+          fs, theme.static_dir(), JoinPath(options.source_dir, "static"), sink));
+  if (sink.has_errors()) return std::nullopt;
+  return SiteModel{options, std::move(config),
+                   std::make_shared<const render::Theme>(std::move(theme)), std::move(lib),
+                   std::move(static_files)};
+}
+
+}  // namespace
+
 std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& options,
                                    DiagnosticSink& sink, const StageDone& done) {
   const auto stage = [&done](const char* name) {
@@ -34,13 +50,18 @@ std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& opt
   index::AddBodyReferences(lib, config->base_path());
   stage("backlinks");
   if (sink.has_errors() || !theme || CancelRequested()) return std::nullopt;
+  return WithStaticFiles(fs, options, std::move(*config), std::move(*theme), std::move(lib), sink);
+}
 
-  auto static_files = std::make_shared<const std::vector<output::OutputFile>>(output::CollectStaticFiles(
-      fs, theme->static_dir(), JoinPath(options.source_dir, "static"), sink));
-  if (sink.has_errors()) return std::nullopt;
-  return SiteModel{options, std::move(*config),
-                   std::make_shared<const render::Theme>(std::move(*theme)), std::move(lib),
-                   std::move(static_files)};
+std::optional<SiteModel> ModelFromLibrary(const FileSystem& fs, const BuildOptions& options,
+                                          index::Library lib, DiagnosticSink& sink) {
+  std::optional<config::SiteConfig> config = config::LoadSiteConfig(fs, options.source_dir, sink);
+  if (!config) return std::nullopt;
+  if (!options.base_url.empty()) config->base_url = options.base_url;
+  std::optional<render::Theme> theme =
+      render::Theme::Load(fs, options.source_dir, config->theme, sink);
+  if (!theme || sink.has_errors()) return std::nullopt;
+  return WithStaticFiles(fs, options, std::move(*config), std::move(*theme), std::move(lib), sink);
 }
 
 }  // namespace portalgen::build

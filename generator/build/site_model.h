@@ -37,6 +37,11 @@ using StageDone = std::function<void(const char* stage)>;
 std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& options,
                                    DiagnosticSink& sink, const StageDone& done = {});
 
+/// A model around a library made earlier (the library cache): loads only site.toml, the theme
+/// and the static files. Nullopt when one of them reported an error.
+std::optional<SiteModel> ModelFromLibrary(const FileSystem& fs, const BuildOptions& options,
+                                          index::Library lib, DiagnosticSink& sink);
+
 }  // namespace portalgen::build
 
 #endif  // PORTALGEN_BUILD_SITE_MODEL_H_

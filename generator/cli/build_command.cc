@@ -49,10 +49,15 @@ void PrintSummary(const build::BuildResult& r, const build::BuildOptions& o, dou
         << " s\n";
     return;
   }
-  out << "portalgen: built " << r.pages << " pages, " << r.files << " files from "
-      << r.documents << " documents into " << o.output_dir << "/ (" << r.written
-      << " written, " << r.removed << " removed) in " << std::fixed << std::setprecision(2)
-      << seconds << " s\n";
+  if (r.incremental) {
+    out << "portalgen: only Markdown bodies changed: rendered " << r.pages
+        << " pages again, kept the other files; ";
+  } else {
+    out << "portalgen: built " << r.pages << " pages, ";
+  }
+  out << r.files << " files from " << r.documents << " documents into " << o.output_dir
+      << "/ (" << r.written << " written, " << r.removed << " removed) in " << std::fixed
+      << std::setprecision(2) << seconds << " s\n";
 }
 
 }  // namespace
@@ -89,6 +94,7 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
     io.err << "portalgen build: error: " << *problem << "\n";
     return kExitUsage;
   }
+  options.leave_memory_at_exit = io.exits_after;
   const auto start = std::chrono::steady_clock::now();
   RealFileSystem fs;
   InstallCancelHandlers();

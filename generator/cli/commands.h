@@ -15,6 +15,9 @@ struct Io {
   std::istream& in;
   std::ostream& out;
   std::ostream& err;
+  // The process ends when the command returns (main.cc): a command may leave its memory to
+  // the operating system (build::BuildOptions::leave_memory_at_exit). False in tests.
+  bool exits_after = false;
 };
 
 struct Command {

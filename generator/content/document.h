@@ -115,7 +115,9 @@ struct Document {
   EventData event;
   MemberData member;
 
-  markdown::Rendered rendered;  // filled by the render stage
+  // Filled by the Markdown stage. Outputs read it through content::BodyHtml(), FirstParagraph()
+  // and PlainText() (content/body_reads.h), which record what each output file depends on.
+  markdown::Rendered rendered;
 
   /// The file exists but its front matter could not be read. It stays in the library so that
   /// references to it do not add misleading "unknown" errors; the build fails anyway.

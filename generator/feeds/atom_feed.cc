@@ -1,5 +1,6 @@
 // Atom 1.0 (RFC 4287). Entry ids are the absolute page URLs: stable while base_url is.
 #include "base/paths.h"
+#include "content/body_reads.h"
 #include "feeds/feed_writers.h"
 #include "feeds/xml_text.h"
 #include "view/view_context.h"
@@ -24,7 +25,7 @@ void MakeEntry(const view::ViewContext& ctx, const FeedEntry& e, std::string& ou
   const std::string summary = view::SummaryOf(doc);
   if (!summary.empty()) out += "    <summary type=\"text\">" + XmlEscape(summary) + "</summary>\n";
   out += "    <content type=\"html\">" +
-         XmlEscape(AbsoluteHtml(doc.rendered.html, Origin(ctx.config.base_url), url)) +
+         XmlEscape(AbsoluteHtml(content::BodyHtml(doc), Origin(ctx.config.base_url), url)) +
          "</content>\n  </entry>\n";
 }
 

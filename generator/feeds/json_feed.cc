@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/paths.h"
+#include "content/body_reads.h"
 #include "feeds/feed_writers.h"
 #include "feeds/xml_text.h"
 
@@ -17,7 +18,7 @@ std::string JsonFeed(const view::ViewContext& ctx, const FeedSpec& spec) {
     json item = {{"id", url},
                  {"url", url},
                  {"title", doc.title},
-                 {"content_html", AbsoluteHtml(doc.rendered.html, Origin(c.base_url), url)},
+                 {"content_html", AbsoluteHtml(content::BodyHtml(doc), Origin(c.base_url), url)},
                  {"date_published", Rfc3339(e.date)}};
     const std::string summary = view::SummaryOf(doc);
     if (!summary.empty()) item["summary"] = summary;

@@ -1,5 +1,6 @@
 // RSS 2.0 (RSS Board specification) with an atom:link rel="self", as feed validators advise.
 #include "base/paths.h"
+#include "content/body_reads.h"
 #include "feeds/feed_writers.h"
 #include "feeds/xml_text.h"
 
@@ -17,7 +18,7 @@ void AppendItem(const view::ViewContext& ctx, const FeedEntry& e, std::string& o
   for (const content::Ref& topic : doc.topics) {
     out += "      <category>" + XmlEscape(topic.value) + "</category>\n";
   }
-  const std::string html = AbsoluteHtml(doc.rendered.html, Origin(ctx.config.base_url),
+  const std::string html = AbsoluteHtml(content::BodyHtml(doc), Origin(ctx.config.base_url),
                                         ctx.AbsoluteUrl(ctx.lib.PathOf(e.id)));
   out += "      <description>" + XmlEscape(html) + "</description>\n    </item>\n";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.h"
+#include "content/body_reads.h"
 #include "feeds/json_text.h"
 #include "view/format.h"
 
@@ -70,7 +71,7 @@ output::OutputFile SearchIndex(const view::ViewContext& ctx) {
       AppendField(out, "kind", content::KindName(doc.kind));
       AppendField(out, "summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit));
       // The Markdown stage collapsed and cut the plain text already (build/markdown_stage.cc).
-      AppendField(out, "text", doc.rendered.plain_text);
+      AppendField(out, "text", content::PlainText(doc));
       AppendField(out, "title", doc.title);
       AppendField(out, "url", ctx.Url(lib.PathOf(id)));
       out += '}';

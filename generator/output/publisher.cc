@@ -82,6 +82,15 @@ void Publisher::Add(const OutputFile& file) {
   if (!unchanged && written.ok()) staged_.push_back(file.path);
 }
 
+bool Publisher::Keep(const std::string& path) {
+  if (fresh_ || !previous_) return false;
+  auto it = previous_->find(path);
+  if (it == previous_->end()) return false;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!next_.emplace(path, it->second).second) ++clashes_[path];
+  return true;
+}
+
 Status Publisher::Check() const {
   std::lock_guard<std::mutex> lock(mu_);
   if (!errors_.empty()) return errors_.begin()->second;

@@ -37,6 +37,10 @@ class Publisher {
   Status Begin();
   /// Takes one file of the new site. Thread-safe. Errors are kept for Commit().
   void Add(const OutputFile& file);
+  /// Keeps the output's file at `path` as the previous manifest has it, without making it
+  /// again: for builds that know the file cannot have changed. False when the previous
+  /// manifest does not list it.
+  bool Keep(const std::string& path);
   /// The first problem among the files added (by path), or a path added twice; Ok otherwise.
   Status Check() const;
   /// Puts the new site in place. On error the output is left as it was, when it can be.

@@ -1,12 +1,11 @@
 #include "serve/site_builder.h"
 
 #include <chrono>
-#include <string_view>
 
 #include "base/paths.h"
+#include "build/incremental.h"
 #include "build/markdown_stage.h"
 #include "build/site_plan.h"
-#include "content/loader.h"
 
 namespace portalgen::serve {
 
@@ -16,16 +15,6 @@ using Clock = std::chrono::steady_clock;
 
 double MillisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// The file's bytes before its body: the front matter and its fences.
-std::string_view Head(const content::Document& doc) {
-  const std::string& text = doc.source->text();
-  return std::string_view(text).substr(0, text.size() - doc.body.size());
-}
-
-bool SameLinks(const markdown::Rendered& a, const markdown::Rendered& b) {
-  return a.wiki_targets == b.wiki_targets && a.links == b.links;
 }
 
 std::optional<index::DocId> DocumentAt(const index::Library& lib, const std::string& path) {
@@ -78,13 +67,10 @@ std::optional<build::SiteModel> SiteBuilder::WithEditedBodies(const ChangeSet& c
     if (!id) return std::nullopt;  // a new, deleted or draft file: the index changes
     Result<std::string> bytes = fs_.Read(JoinPath(options_.source_dir, path));
     if (!bytes.ok()) return std::nullopt;
-    std::optional<content::Document> doc = content::LoadDocument(path, *bytes, sink);
-    const content::Document& old = model_->lib.docs[*id];
-    if (!doc || sink.has_errors() || doc->broken || Head(*doc) != Head(old)) return std::nullopt;
-    // Same front matter: same slug, kind, references and place in every list. The body alone
-    // changed: render it, and keep the index if its links did not change either.
-    build::RenderBody(model_->lib, markdown, *doc, sink);
-    if (sink.has_errors() || !SameLinks(doc->rendered, old.rendered)) return std::nullopt;
+    // Same front matter: same slug, kind, references and place in every list.
+    std::optional<content::Document> doc =
+        build::ReloadBody(model_->lib, markdown, model_->lib.docs[*id], bytes.value(), sink);
+    if (!doc) return std::nullopt;
     next.lib.docs.Replace(*id, std::move(*doc));
   }
   return next;

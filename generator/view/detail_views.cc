@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/paths.h"
+#include "content/body_reads.h"
 #include "view/format.h"
 
 namespace portalgen::view {
@@ -224,7 +225,7 @@ Value DetailView(const ViewContext& ctx, index::DocId id) {
                             {"url", ctx.Url("/" + section + "/")}});
   }
   Object page;
-  page.push_back({"body_html", Value::Borrow(doc.rendered.html)});
+  page.push_back({"body_html", Value::Borrow(content::BodyHtml(doc))});
   AddTagLinks(ctx, doc, page);
   AddList(page, "backlinks", "has_backlinks", Cards(ctx, Lookup(ctx.lib.backlinks, id)));
   switch (doc.kind) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "content/body_reads.h"
 #include "view/format.h"
 
 namespace portalgen::view {
@@ -211,7 +212,7 @@ namespace {
 Value HomeView(const ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
   Object page;
-  page.push_back({"intro_html", lib.home ? Value::Borrow(lib.docs[*lib.home].rendered.html) : ""});
+  page.push_back({"intro_html", lib.home ? Value::Borrow(content::BodyHtml(lib.docs[*lib.home])) : ""});
   page.push_back({"has_intro", lib.home.has_value()});
   std::vector<index::DocId> latest(lib.briefs.begin(),
                                    lib.briefs.begin() + std::min<size_t>(6, lib.briefs.size()));

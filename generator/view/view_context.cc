@@ -2,6 +2,7 @@
 
 #include "base/paths.h"
 #include "base/url_filter.h"
+#include "content/body_reads.h"
 #include "markdown/html_escape.h"
 #include "view/format.h"
 
@@ -104,8 +105,12 @@ Object PageFields(const ViewContext& ctx, const std::string& path, Value title,
 const Value& ViewMemo::Site(const std::string& section, const std::function<Value()>& make) {
   std::lock_guard<std::mutex> lock(site_mu_);
   auto [it, added] = site_.try_emplace(section);
-  if (added) it->second = make();
-  return it->second;  // std::map nodes never move, and entries are never changed again
+  if (added) {
+    content::BodyReadScope scope(&it->second.reads);
+    it->second.value = make();
+  }
+  content::NoteBodyReads(it->second.reads);
+  return it->second.value;  // std::map nodes never move, and entries are never changed again
 }
 
 Value SiteView(const ViewContext& ctx, const std::string& current_section) {
@@ -114,7 +119,7 @@ Value SiteView(const ViewContext& ctx, const std::string& current_section) {
 }
 
 const std::string& SummaryOf(const Document& doc) {
-  return doc.summary.empty() ? doc.rendered.first_paragraph : doc.summary;
+  return doc.summary.empty() ? content::FirstParagraph(doc) : doc.summary;
 }
 
 namespace {

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "base/once_slots.h"
 #include "config/site_config.h"
+#include "content/body_reads.h"
 #include "index/library.h"
 #include "render/view_value.h"
 
@@ -54,14 +54,19 @@ class ViewMemo {
   /// The `site` object for a current section, built by `make` the first time.
   const Value& Site(const std::string& section, const std::function<Value()>& make);
 
-  OnceSlots<Value> cards;               // by DocId: a document as a list item
-  OnceSlots<Value> member_links;        // by DocId: a member as a {title, acronym, url} link
-  OnceSlots<std::string> atom_entries;  // by DocId: its <entry> in every Atom feed
-  OnceSlots<std::string> vevents;       // by DocId: its VEVENT in every calendar
+  // Each value notes the bodies it read at every use (content/body_reads.h).
+  content::RecordingSlots<Value> cards;               // by DocId: a document as a list item
+  content::RecordingSlots<Value> member_links;        // by DocId: a {title, acronym, url} link
+  content::RecordingSlots<std::string> atom_entries;  // by DocId: its <entry> in Atom feeds
+  content::RecordingSlots<std::string> vevents;       // by DocId: its VEVENT in calendars
 
  private:
+  struct SiteEntry {
+    Value value;
+    content::BodyReads reads;
+  };
   std::mutex site_mu_;
-  std::map<std::string, Value> site_;
+  std::map<std::string, SiteEntry> site_;
 };
 
 struct ViewContext {

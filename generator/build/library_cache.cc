@@ -1,0 +1,353 @@
+#include "build/library_cache.h"
+
+#include <concepts>
+#include <map>
+#include <type_traits>
+#include <utility>
+
+#include "base/hash.h"
+#include "base/paths.h"
+#include "base/thread_pool.h"
+
+namespace portalgen::build {
+
+namespace {
+
+constexpr std::string_view kIndexMagic = "portalgen-library-index 1\n";
+constexpr std::string_view kDocsMagic = "portalgen-library-docs 1\n";
+
+template <typename T>
+struct IsVector : std::false_type {};
+template <typename T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <typename T>
+struct IsOptional : std::false_type {};
+template <typename T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <typename T>
+struct IsMap : std::false_type {};
+template <typename K, typename V>
+struct IsMap<std::map<K, V>> : std::true_type {};
+template <typename T>
+struct IsPair : std::false_type {};
+template <typename A, typename B>
+struct IsPair<std::pair<A, B>> : std::true_type {};
+
+// Encoder and Decoder share one list of fields per type (Fields(), below), so that what is
+// written and what is read cannot drift apart: io(a, b, c) writes or reads a, b and c.
+// Integers are LEB128 varints (signed ones zigzagged), strings and containers length-prefixed.
+class Encoder {
+ public:
+  static constexpr bool kReading = false;
+  template <typename... T>
+  void operator()(const T&... values) {
+    (Put(values), ...);
+  }
+  std::string& bytes() { return out_; }
+
+ private:
+  void Varint(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
+  template <typename T>
+  void Put(const T& v) {
+    if constexpr (std::is_enum_v<T>) {
+      Varint(static_cast<uint64_t>(v));
+    } else if constexpr (std::is_same_v<T, bool>) {
+      Varint(v ? 1 : 0);
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      const int64_t s = v;
+      Varint((static_cast<uint64_t>(s) << 1) ^ static_cast<uint64_t>(s >> 63));
+    } else if constexpr (std::is_integral_v<T>) {
+      Varint(v);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      Varint(v.size());
+      out_.append(v);
+    } else if constexpr (IsVector<T>::value || IsMap<T>::value) {
+      Varint(v.size());
+      for (const auto& item : v) Put(item);
+    } else if constexpr (IsOptional<T>::value) {
+      Varint(v ? 1 : 0);
+      if (v) Put(*v);
+    } else if constexpr (IsPair<T>::value) {
+      Put(v.first);
+      Put(v.second);
+    } else {
+      Fields(*this, v);
+    }
+  }
+
+  std::string out_;
+};
+
+class Decoder {
+ public:
+  static constexpr bool kReading = true;
+  explicit Decoder(std::string_view in) : in_(in) {}
+  template <typename... T>
+  void operator()(T&... values) {
+    (Get(values), ...);
+  }
+  /// Every read succeeded and every byte was read.
+  bool Done() const { return ok_ && in_.empty(); }
+  bool ok() const { return ok_; }
+  void Fail() { ok_ = false; }
+
+ private:
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (in_.empty()) break;
+      const auto byte = static_cast<uint8_t>(in_.front());
+      in_.remove_prefix(1);
+      v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return v;
+    }
+    ok_ = false;
+    return 0;
+  }
+  // A count of items that each take at least one byte: more than the bytes left is damage,
+  // and must not become a huge allocation.
+  size_t Count() {
+    const uint64_t n = Varint();
+    if (n > in_.size()) {
+      ok_ = false;
+      return 0;
+    }
+    return static_cast<size_t>(n);
+  }
+  template <typename T>
+  void Get(T& v) {
+    if (!ok_) return;
+    if constexpr (std::is_enum_v<T>) {
+      v = static_cast<T>(Varint());
+    } else if constexpr (std::is_same_v<T, bool>) {
+      v = Varint() != 0;
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      const uint64_t u = Varint();
+      v = static_cast<T>(static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1));
+    } else if constexpr (std::is_integral_v<T>) {
+      v = static_cast<T>(Varint());
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      const size_t n = Count();
+      v.assign(in_.substr(0, n));
+      in_.remove_prefix(n);
+    } else if constexpr (IsVector<T>::value) {
+      v.resize(Count());
+      for (auto& item : v) Get(item);
+    } else if constexpr (IsMap<T>::value) {
+      v.clear();
+      for (size_t n = Count(); n > 0 && ok_; --n) {
+        std::pair<typename T::key_type, typename T::mapped_type> item;
+        Get(item);
+        v.insert(v.end(), std::move(item));
+      }
+    } else if constexpr (IsOptional<T>::value) {
+      v.reset();
+      if (Varint() != 0) Get(v.emplace());
+    } else if constexpr (IsPair<T>::value) {
+      Get(v.first);
+      Get(v.second);
+    } else {
+      Fields(*this, v);
+    }
+  }
+
+  std::string_view in_;
+  bool ok_ = true;
+};
+
+// `S` is `Type` or `const Type`: one Fields() serves the Encoder (const) and the Decoder.
+template <typename S, typename Type>
+concept Is = std::same_as<std::remove_const_t<S>, Type>;
+
+template <typename Io, typename S>
+requires Is<S, content::Located<std::string>> || Is<S, content::Located<int>>
+void Fields(Io& io, S& l) { io(l.value, l.line, l.col); }
+
+#define PORTALGEN_FIELDS(Type, ...)  \
+  template <typename Io, typename S> \
+  requires Is<S, Type>               \
+  void Fields(Io& io, S& s) { io(__VA_ARGS__); }
+
+// When content::Document, markdown::Rendered or index::Library gain a field, add it here: the
+// size checks below fail until then.
+PORTALGEN_FIELDS(content::PartialDate, s.year, s.month, s.day)
+PORTALGEN_FIELDS(content::OffsetDateTime, s.year, s.month, s.day, s.hour, s.minute, s.second,
+                 s.offset_minutes)
+PORTALGEN_FIELDS(content::Speaker, s.name, s.role, s.position, s.organization, s.member, s.line)
+PORTALGEN_FIELDS(content::AgendaItem, s.start, s.end, s.title, s.speakers, s.line)
+PORTALGEN_FIELDS(content::BriefData, s.kind, s.number, s.date, s.members, s.document)
+PORTALGEN_FIELDS(content::EventData, s.start, s.end, s.timezone, s.venue, s.city, s.format,
+                 s.series, s.registration, s.contact, s.members, s.other_organizers, s.briefs,
+                 s.languages, s.speakers, s.agenda, s.start_line, s.start_col, s.end_line,
+                 s.end_col, s.timezone_line, s.timezone_col)
+PORTALGEN_FIELDS(content::MemberData, s.acronym, s.status, s.joined, s.website, s.chairs)
+PORTALGEN_FIELDS(markdown::Heading, s.level, s.id, s.text)
+PORTALGEN_FIELDS(markdown::Rendered, s.html, s.first_paragraph, s.plain_text, s.headings, s.links,
+                 s.wiki_targets, s.broken_wiki_links)
+PORTALGEN_FIELDS(index::Topic, s.slug, s.label, s.docs)
+PORTALGEN_FIELDS(index::SpeakerEntry::Appearance, s.event, s.index)
+PORTALGEN_FIELDS(index::SpeakerEntry, s.slug, s.name, s.appearances)
+
+// The bytes of a document's file before its body: what a cached document keeps of its source.
+std::string Head(const content::Document& doc) {
+  if (!doc.source) return {};
+  const std::string& text = doc.source->text();
+  return text.substr(0, text.size() - doc.body.size());
+}
+
+template <typename Io, typename S>
+requires Is<S, content::Document>
+void Fields(Io& io, S& d) {
+  io(d.kind, d.slug, d.source_path, d.title, d.summary, d.draft, d.topics, d.priorities, d.aliases,
+     d.body_line, d.brief, d.event, d.member, d.rendered, d.broken);
+  if constexpr (Io::kReading) {
+    std::string head;
+    io(head);
+    d.source = std::make_shared<const SourceText>(d.source_path, std::move(head));
+    d.body = std::string_view(d.source->text()).substr(d.source->text().size());
+  } else {
+    io(Head(d));
+  }
+}
+
+// Everything but the documents, which have their own shards.
+template <typename Io, typename S>
+requires Is<S, index::Library>
+void IndexFields(Io& io, S& lib) {
+  io(lib.home, lib.pages, lib.briefs, lib.events, lib.members, lib.member_briefs, lib.member_events,
+     lib.brief_events, lib.event_briefs, lib.topics, lib.priorities, lib.speakers,
+     lib.member_speakers, lib.years, lib.backlinks, lib.by_slug);
+}
+
+#undef PORTALGEN_FIELDS
+
+// A reminder that fails the build when these types change on the platform we build for
+// (x86-64 Linux, libstdc++): update Fields() above, then these numbers.
+#if defined(__x86_64__) && defined(__GLIBCXX__)
+static_assert(sizeof(content::Document) == 1152, "update Fields(Document) and this size");
+static_assert(sizeof(markdown::Rendered) == 192, "update Fields(Rendered) and this size");
+static_assert(sizeof(index::Library) == 664, "update IndexFields(Library) and this size");
+#endif
+
+std::string ShardPath(const std::string& dir, uint64_t hash) {
+  return JoinPath(dir, HexHash(hash));
+}
+
+std::string EncodeIndex(const index::Library& lib) {
+  Encoder out;
+  out.bytes().append(kIndexMagic);
+  out(lib.docs.size());
+  IndexFields(out, lib);
+  return std::move(out.bytes());
+}
+
+std::string EncodeDocs(const index::Library& lib, size_t shard) {
+  Encoder out;
+  out.bytes().append(kDocsMagic);
+  const size_t begin = shard * kShardDocs;
+  const size_t end = std::min(lib.docs.size(), begin + kShardDocs);
+  out(end - begin);
+  for (size_t id = begin; id < end; ++id) out(lib.docs[id]);
+  return std::move(out.bytes());
+}
+
+// The shard's bytes after `magic`, when they still hash to its name.
+std::optional<std::string> ReadShard(const FileSystem& fs, const std::string& dir, uint64_t hash,
+                                     std::string_view magic) {
+  Result<std::string> bytes = fs.Read(ShardPath(dir, hash));
+  if (!bytes.ok() || Hash64(bytes.value()) != hash || !bytes.value().starts_with(magic)) {
+    return std::nullopt;
+  }
+  return bytes.value().substr(magic.size());
+}
+
+}  // namespace
+
+std::string LibraryCacheDir(const std::string& output_dir) {
+  const std::string normalized = NormalizePath(output_dir);
+  return JoinPath(JoinPath(ParentPath(normalized), ".portalgen-cache"),
+                  BaseName(normalized) + ".library");
+}
+
+Result<std::vector<uint64_t>> WriteLibraryCache(FileSystem& fs, const std::string& dir,
+                                                const index::Library& lib,
+                                                const std::vector<uint64_t>* previous,
+                                                const std::set<index::DocId>& changed, int jobs) {
+  const size_t doc_shards = (lib.docs.size() + kShardDocs - 1) / kShardDocs;
+  std::vector<uint64_t> shards(1 + doc_shards);
+  std::vector<Status> errors(shards.size());
+  const bool reuse = previous && previous->size() == shards.size();
+  ParallelFor(shards.size(), jobs, [&](size_t i) {
+    if (reuse) {
+      const auto first = changed.lower_bound((i - 1) * kShardDocs);
+      const bool dirty = i > 0 && first != changed.end() && *first < i * kShardDocs;
+      if (!dirty) {
+        shards[i] = (*previous)[i];
+        return;
+      }
+    }
+    const std::string bytes = i == 0 ? EncodeIndex(lib) : EncodeDocs(lib, i - 1);
+    shards[i] = Hash64(bytes);
+    const std::string path = ShardPath(dir, shards[i]);
+    if (!fs.IsFile(path)) errors[i] = fs.Write(path, bytes);
+  });
+  for (Status& s : errors) {
+    if (!s.ok()) return s;
+  }
+  return shards;
+}
+
+std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::string& dir,
+                                               const std::vector<uint64_t>& shards, int jobs,
+                                               std::string& why) {
+  why = "the library cache in " + dir + " is missing or damaged";
+  if (shards.empty()) return std::nullopt;
+  std::optional<std::string> index_bytes = ReadShard(fs, dir, shards[0], kIndexMagic);
+  if (!index_bytes) return std::nullopt;
+  index::Library lib;
+  size_t documents = 0;
+  Decoder index(*index_bytes);
+  index(documents);
+  IndexFields(index, lib);
+  const size_t doc_shards = (documents + kShardDocs - 1) / kShardDocs;
+  if (!index.Done() || shards.size() != 1 + doc_shards) return std::nullopt;
+
+  std::vector<content::Document> docs(documents);
+  std::vector<char> good(doc_shards, 0);
+  ParallelFor(doc_shards, jobs, [&](size_t shard) {
+    std::optional<std::string> bytes = ReadShard(fs, dir, shards[1 + shard], kDocsMagic);
+    if (!bytes) return;
+    Decoder in(*bytes);
+    const size_t begin = shard * kShardDocs;
+    const size_t end = std::min(documents, begin + kShardDocs);
+    size_t count = 0;
+    in(count);
+    if (count != end - begin) return;
+    for (size_t id = begin; id < end && in.ok(); ++id) in(docs[id]);
+    good[shard] = in.Done() ? 1 : 0;
+  });
+  for (char g : good) {
+    if (!g) return std::nullopt;
+  }
+  lib.docs = index::DocList(std::move(docs));
+  return lib;
+}
+
+void PruneLibraryCache(FileSystem& fs, const std::string& dir,
+                       const std::vector<uint64_t>& shards) {
+  Result<std::vector<std::string>> files = fs.ListFiles(dir);
+  if (!files.ok()) return;
+  std::set<std::string> keep;
+  for (uint64_t hash : shards) keep.insert(ShardPath(dir, hash));
+  for (const std::string& file : files.value()) {
+    if (!keep.count(file)) fs.RemoveAll(file);
+  }
+}
+
+}  // namespace portalgen::build

@@ -1,0 +1,49 @@
+// The library cache: the last build's index::Library (every document with its rendered body,
+// and the indices), kept beside the build cache so that a build that only edits Markdown
+// bodies starts from it instead of parsing and rendering every file again.
+//
+// It is stored in shards: one for the indices, then one per kShardDocs documents, each a
+// binary file named by the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`.
+// The build cache lists the shards of its library; a shard is trusted only when its bytes
+// still hash to its name and decode completely. Documents keep only the bytes before their
+// body (`Document::source`; `body` is empty): enough to compare front matter and to quote it
+// in a diagnostic, while the rendered body is what outputs read.
+#ifndef PORTALGEN_BUILD_LIBRARY_CACHE_H_
+#define PORTALGEN_BUILD_LIBRARY_CACHE_H_
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/file_system.h"
+#include "base/status.h"
+#include "index/library.h"
+
+namespace portalgen::build {
+
+inline constexpr size_t kShardDocs = 64;
+
+/// Where the library cache of `output_dir` lives.
+std::string LibraryCacheDir(const std::string& output_dir);
+
+/// Writes the shards of `lib` into `dir` and returns their hashes (the index shard first).
+/// With `previous` (the shard list of a library with the same documents in the same order and
+/// the same indices), only the shards holding the documents in `changed` are written again.
+Result<std::vector<uint64_t>> WriteLibraryCache(FileSystem& fs, const std::string& dir,
+                                                const index::Library& lib,
+                                                const std::vector<uint64_t>* previous,
+                                                const std::set<index::DocId>& changed, int jobs);
+
+/// The library stored in `shards`; nullopt with `why` set when a shard is missing or damaged.
+std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::string& dir,
+                                               const std::vector<uint64_t>& shards, int jobs,
+                                               std::string& why);
+
+/// Removes the files of `dir` that `shards` does not list.
+void PruneLibraryCache(FileSystem& fs, const std::string& dir, const std::vector<uint64_t>& shards);
+
+}  // namespace portalgen::build
+
+#endif  // PORTALGEN_BUILD_LIBRARY_CACHE_H_

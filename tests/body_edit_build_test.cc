@@ -1,0 +1,233 @@
+// Incremental `build` (generator/build/incremental.h) on a copy of the ICAT site: after a build
+// with the cache, a build that only edits Markdown bodies starts from the library cache and
+// makes again only the files that read the edited parts; whatever path a build takes, its
+// output equals a full generation of the same sources, byte for byte.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "base/file_system.h"
+#include "base/hash.h"
+#include "build/build_cache.h"
+#include "build/library_cache.h"
+#include "build/pipeline.h"
+#include "content/body_reads.h"
+#include "test_util.h"
+
+namespace portalgen::build {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ReadFile;
+using testing::ReadTree;
+using testing::TempDir;
+using testing::WriteFile;
+using Tree = std::map<std::string, std::string>;
+
+constexpr int64_t kNow = 1795392000;  // 2026-11-22T00:00:00Z
+constexpr char kEvent[] = "content/events/beyond-the-short-term-vmc-2022.md";
+
+std::string InsertAfterFrontMatter(const std::string& text, const std::string& added) {
+  const size_t close = text.find("\n+++\n", 3);
+  return close == std::string::npos ? text
+                                    : text.substr(0, close + 5) + added + text.substr(close + 5);
+}
+
+class BodyEditBuildTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::create_directories(site_);
+    for (const char* part : {"content", "themes", "static", "site.toml"}) {
+      const fs::path from = fs::path(PORTALGEN_SOURCE_DIR) / part;
+      if (fs::exists(from)) fs::copy(from, site_ / part, fs::copy_options::recursive);
+    }
+    // Without a summary, the event's cards show its body's first paragraph: an edit of that
+    // paragraph then changes the listings too.
+    std::string event = ReadFile(site_ / kEvent);
+    const size_t summary = event.find("\nsummary = ");
+    event.erase(summary, event.find('\n', summary + 1) - summary);
+    WriteFile(site_ / kEvent, event);
+    options_.source_dir = site_.string();
+    options_.output_dir = out_.string();
+    options_.now = kNow;
+  }
+
+  BuildResult BuildNow() {
+    BuildResult r = Build(fs_, options_, true);
+    EXPECT_TRUE(r.ok) << FormatDiagnostics(r.diagnostics);
+    return r;
+  }
+
+  // The output equals a full generation of the current sources.
+  void ExpectSameAsFullGeneration(const std::string& what) {
+    BuildResult result;
+    std::optional<GeneratedSite> full = Generate(fs_, options_, result);
+    ASSERT_TRUE(full) << FormatDiagnostics(result.diagnostics);
+    Tree expected;
+    for (const output::OutputFile& f : full->files) expected[f.path] = f.bytes;
+    const Tree built = ReadTree(out_);
+    EXPECT_EQ(built.size(), expected.size()) << what;
+    for (const auto& [path, bytes] : expected) {
+      auto it = built.find(path);
+      ASSERT_NE(it, built.end()) << what << ": " << path << " missing";
+      EXPECT_TRUE(it->second == bytes) << what << ": " << path << " differs from a full build";
+    }
+  }
+
+  std::vector<std::string> ContentFiles() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(site_ / "content")) {
+      if (e.path().extension() == ".md") out.push_back(fs::relative(e.path(), site_).string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  BuildCache Cache() const {
+    std::string why;
+    std::optional<BuildCache> cache = ReadCache(fs_, CachePath(out_.string()), why);
+    EXPECT_TRUE(cache) << why;
+    return cache ? *cache : BuildCache{};
+  }
+
+  TempDir tmp_;
+  fs::path site_ = tmp_.path() / "site";
+  fs::path out_ = tmp_.path() / "public";
+  RealFileSystem fs_;
+  BuildOptions options_;
+};
+
+TEST_F(BodyEditBuildTest, EveryBodyEditMatchesAFullGeneration) {
+  ASSERT_FALSE(BuildNow().incremental);
+  const std::vector<std::string> files = ContentFiles();
+  ASSERT_GT(files.size(), 40u);
+  for (const std::string& rel : files) {
+    // A new first paragraph changes the HTML, the first paragraph and the plain text...
+    const std::string text = ReadFile(site_ / rel);
+    WriteFile(site_ / rel, InsertAfterFrontMatter(text, "An added first paragraph.\n\n"));
+    BuildResult first = BuildNow();
+    EXPECT_TRUE(first.incremental) << rel;
+    EXPECT_GT(first.written, 0u) << rel;
+    ExpectSameAsFullGeneration(rel + " (first paragraph)");
+    // ...a new last one only the HTML and the plain text.
+    WriteFile(site_ / rel, ReadFile(site_ / rel) + "\nAn added last paragraph.\n");
+    BuildResult last = BuildNow();
+    EXPECT_TRUE(last.incremental) << rel;
+    ExpectSameAsFullGeneration(rel + " (last paragraph)");
+  }
+}
+
+TEST_F(BodyEditBuildTest, OnlyFilesThatReadAChangedPartAreMadeAgain) {
+  BuildNow();
+  // A last paragraph leaves the first paragraph, hence every card, as it was: the event's page,
+  // and the search index (plain text) are made again, not the listings.
+  WriteFile(site_ / kEvent, ReadFile(site_ / kEvent) + "\nAn added last paragraph.\n");
+  const BuildResult last = BuildNow();
+  ASSERT_TRUE(last.incremental);
+  EXPECT_EQ(last.pages, 1u);
+  // A new first paragraph shows in the event's cards: its listings are made again too.
+  WriteFile(site_ / kEvent, InsertAfterFrontMatter(ReadFile(site_ / kEvent), "A new start.\n\n"));
+  const BuildResult first = BuildNow();
+  ASSERT_TRUE(first.incremental);
+  EXPECT_GT(first.pages, 3u);
+  EXPECT_LT(first.pages, first.files / 4);
+  ExpectSameAsFullGeneration("first paragraph");
+}
+
+TEST_F(BodyEditBuildTest, BodyReadsAreRecordedPerOutputFile) {
+  BuildNow();
+  const BuildCache cache = Cache();
+  // The event's page reads the event's body HTML (and only bodies of other documents' cards).
+  auto page = cache.body_reads.find("events/beyond-the-short-term-vmc-2022/index.html");
+  ASSERT_NE(page, cache.body_reads.end());
+  EXPECT_TRUE(std::any_of(page->second.begin(), page->second.end(),
+                          [](uint64_t r) { return r & content::kBodyHtml; }));
+  // The search index reads the plain text of every document but the home page.
+  auto search = cache.body_reads.find("search/index.json");
+  ASSERT_NE(search, cache.body_reads.end());
+  EXPECT_GE(search->second.size(), ContentFiles().size() - 1);
+  for (uint64_t r : search->second) EXPECT_TRUE(r & content::kBodyPlainText);
+  // A file that shows no body (a static file, the robots.txt) is not listed.
+  EXPECT_EQ(cache.body_reads.count("robots.txt"), 0u);
+  EXPECT_FALSE(cache.library.empty());
+}
+
+TEST_F(BodyEditBuildTest, FrontMatterNewLinksAndNewFilesBuildEverything) {
+  BuildNow();
+  WriteFile(site_ / kEvent,
+            testing::ReplaceAll(ReadFile(site_ / kEvent), "title = \"", "title = \"Renamed: "));
+  EXPECT_FALSE(BuildNow().incremental);
+  ExpectSameAsFullGeneration("title");
+  // A new link may add a backlink elsewhere.
+  WriteFile(site_ / kEvent, ReadFile(site_ / kEvent) + "\nSee [[member:unodc]].\n");
+  EXPECT_FALSE(BuildNow().incremental);
+  ExpectSameAsFullGeneration("new link");
+  // A body edit beside a theme edit.
+  WriteFile(site_ / kEvent, ReadFile(site_ / kEvent) + "\nMore.\n");
+  const fs::path css = *std::find_if(
+      fs::recursive_directory_iterator(site_ / "themes"), fs::recursive_directory_iterator(),
+      [](const fs::directory_entry& e) { return e.path().extension() == ".css"; });
+  WriteFile(css, ReadFile(css) + "\n/* edited */\n");
+  EXPECT_FALSE(BuildNow().incremental);
+  ExpectSameAsFullGeneration("body and theme");
+}
+
+TEST_F(BodyEditBuildTest, DamagedLibraryCacheIsIgnoredWithANote) {
+  BuildNow();
+  const std::vector<uint64_t> shards = Cache().library;
+  ASSERT_GT(shards.size(), 1u);
+  const fs::path shard = fs::path(LibraryCacheDir(out_.string())) / HexHash(shards.back());
+  std::string bytes = ReadFile(shard);
+  bytes[bytes.size() / 2] ^= 0x20;  // one flipped bit, same size
+  WriteFile(shard, bytes);
+  WriteFile(site_ / kEvent, ReadFile(site_ / kEvent) + "\nAn added last paragraph.\n");
+  const BuildResult r = BuildNow();
+  EXPECT_FALSE(r.incremental);
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_NE(r.notes[0].find("library cache"), std::string::npos) << r.notes[0];
+  ExpectSameAsFullGeneration("after a damaged shard");
+  // The full build wrote a good library again: the next body edit is incremental.
+  WriteFile(site_ / kEvent, ReadFile(site_ / kEvent) + "\nAnother one.\n");
+  EXPECT_TRUE(BuildNow().incremental);
+  ExpectSameAsFullGeneration("after repair");
+  // Only the shards the cache lists are kept.
+  size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(LibraryCacheDir(out_.string()))) {
+    ++files;
+  }
+  EXPECT_EQ(files, Cache().library.size());
+}
+
+TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
+  BuildResult result;
+  std::optional<GeneratedSite> site = Generate(fs_, options_, result);
+  ASSERT_TRUE(site);
+  const std::string dir = (tmp_.path() / "library").string();
+  Result<std::vector<uint64_t>> shards = WriteLibraryCache(fs_, dir, site->library, nullptr, {}, 2);
+  ASSERT_TRUE(shards.ok()) << shards.status().message();
+  std::string why;
+  std::optional<index::Library> back = ReadLibraryCache(fs_, dir, shards.value(), 2, why);
+  ASSERT_TRUE(back) << why;
+  ASSERT_EQ(back->docs.size(), site->library.docs.size());
+  for (index::DocId id = 0; id < back->docs.size(); ++id) {
+    EXPECT_EQ(back->docs[id].title, site->library.docs[id].title);
+    EXPECT_EQ(back->docs[id].rendered.html, site->library.docs[id].rendered.html);
+  }
+  EXPECT_EQ(back->by_slug, site->library.by_slug);
+  EXPECT_EQ(back->backlinks, site->library.backlinks);
+  // Written again from what was read: the same bytes, hence the same shard names.
+  Result<std::vector<uint64_t>> again =
+      WriteLibraryCache(fs_, (tmp_.path() / "again").string(), *back, nullptr, {}, 1);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value(), shards.value());
+  // A shard list that does not fit is refused.
+  std::vector<uint64_t> fewer = shards.value();
+  fewer.pop_back();
+  EXPECT_FALSE(ReadLibraryCache(fs_, dir, fewer, 1, why));
+}
+
+}  // namespace
+}  // namespace portalgen::build
