@@ -39,17 +39,7 @@ std::string InsertAfterFrontMatter(const std::string& text, const std::string& a
 class BodyEditBuildTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::create_directories(site_);
-    for (const char* part : {"content", "themes", "static", "site.toml"}) {
-      const fs::path from = fs::path(PORTALGEN_SOURCE_DIR) / part;
-      if (fs::exists(from)) fs::copy(from, site_ / part, fs::copy_options::recursive);
-    }
-    // Without a summary, the event's cards show its body's first paragraph: an edit of that
-    // paragraph then changes the listings too.
-    std::string event = ReadFile(site_ / kEvent);
-    const size_t summary = event.find("\nsummary = ");
-    event.erase(summary, event.find('\n', summary + 1) - summary);
-    WriteFile(site_ / kEvent, event);
+    testing::CopyIcatSite(site_, kEvent);
     options_.source_dir = site_.string();
     options_.output_dir = out_.string();
     options_.now = kNow;

@@ -33,18 +33,7 @@ std::string ReplaceFirst(std::string text, const std::string& from, const std::s
 class IncrementalServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::create_directories(site_);
-    for (const char* part : {"content", "themes", "static", "site.toml"}) {
-      const fs::path from = fs::path(PORTALGEN_SOURCE_DIR) / part;
-      // A fresh clone has no static/ when the site has no static files (git keeps no folders).
-      if (fs::exists(from)) fs::copy(from, site_ / part, fs::copy_options::recursive);
-    }
-    // Without a summary, the event's cards show its body's first paragraph: a body edit then
-    // changes the listings too.
-    std::string event = ReadFile(site_ / kEvent);
-    const size_t summary = event.find("\nsummary = ");
-    event.erase(summary, event.find('\n', summary + 1) - summary);
-    WriteFile(site_ / kEvent, event);
+    testing::CopyIcatSite(site_, kEvent);
     options_.source_dir = site_.string();
     options_.base_url = "http://127.0.0.1:1313/";
     options_.now = kNow;

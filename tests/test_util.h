@@ -104,6 +104,22 @@ inline std::string ReplaceAll(std::string text, const std::string& from, const s
   return text;
 }
 
+/// Copies the repo's ICAT site (content/, themes/, static/, site.toml) to `site`, with the
+/// `summary` of the document at `no_summary` (a path under `site`) removed: that document's
+/// cards then show its body's first paragraph, so a body edit changes the listings too.
+inline void CopyIcatSite(const fs::path& site, const std::string& no_summary) {
+  fs::create_directories(site);
+  for (const char* part : {"content", "themes", "static", "site.toml"}) {
+    const fs::path from = fs::path(PORTALGEN_SOURCE_DIR) / part;
+    // A fresh clone has no static/ when the site has no static files (git keeps no folders).
+    if (fs::exists(from)) fs::copy(from, site / part, fs::copy_options::recursive);
+  }
+  std::string text = ReadFile(site / no_summary);
+  const size_t summary = text.find("\nsummary = ");
+  if (summary != std::string::npos) text.erase(summary, text.find('\n', summary + 1) - summary);
+  WriteFile(site / no_summary, text);
+}
+
 }  // namespace portalgen::testing
 
 #endif  // PORTALGEN_TESTS_TEST_UTIL_H_
