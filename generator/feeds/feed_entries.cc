@@ -22,14 +22,14 @@ std::vector<FeedEntry> SelectEntries(const index::Library& lib,
   std::vector<FeedEntry> out;
   for (index::DocId id : ids) {
     if (std::optional<content::OffsetDateTime> date = FeedDate(lib.docs[id])) {
-      out.push_back({id, *date});
+      out.push_back({id, *date, date->UnixSeconds()});
     }
   }
   std::sort(out.begin(), out.end(), [&](const FeedEntry& a, const FeedEntry& b) {
     const content::Document& da = lib.docs[a.id];
     const content::Document& db = lib.docs[b.id];
-    const int64_t ta = a.date.UnixSeconds(), tb = b.date.UnixSeconds();
-    return std::tie(tb, da.title, da.slug, da.kind) < std::tie(ta, db.title, db.slug, db.kind);
+    return std::tie(b.seconds, da.title, da.slug, da.kind) <
+           std::tie(a.seconds, db.title, db.slug, db.kind);
   });
   // One document may come through two lists (a member's briefs and events never overlap, but a
   // caller may pass duplicates); keep the first.

@@ -3,6 +3,7 @@
 #ifndef PORTALGEN_FEEDS_FEED_ENTRIES_H_
 #define PORTALGEN_FEEDS_FEED_ENTRIES_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ std::optional<content::OffsetDateTime> FeedDate(const content::Document& doc);
 struct FeedEntry {
   index::DocId id = 0;
   content::OffsetDateTime date;
+  int64_t seconds = 0;  // date.UnixSeconds(), the sort key
 };
 
 /// The dated documents among `ids`, newest first (ties: title, then slug), at most `limit`

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "base/utf8.h"
 #include "content/body_reads.h"
 #include "feeds/json_text.h"
 #include "view/format.h"
@@ -11,35 +10,31 @@ namespace portalgen::feeds {
 
 std::string CollapseWhitespace(std::string_view text, size_t limit) {
   std::string out;
-  size_t count = 0;
-  bool space = false;
-  // Characters go to `out` in runs (text[run_begin, run_end)), not one append per character.
-  size_t run_begin = 0, run_end = 0;
-  auto flush = [&] {
-    out.append(text.data() + run_begin, run_end - run_begin);
-    run_begin = run_end;
-  };
-  for (size_t i = 0; i < text.size() && count < limit;) {
-    const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
+  out.reserve(text.size());
+  size_t count = 0;      // characters (code points) in `out`
+  bool space = false;    // whitespace since the last character kept
+  size_t run_begin = 0;  // characters go to `out` in runs text[run_begin, i), not one by one
+  size_t i = 0;
+  for (; i < text.size(); ++i) {
     const char c = text[i];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      flush();
+      out.append(text.data() + run_begin, i - run_begin);
       space = !out.empty();
-      i += len;
-      run_begin = run_end = i;
+      run_begin = i + 1;
       continue;
     }
+    // The text is valid UTF-8 (base/source_map.h): a byte 10xxxxxx continues a character.
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+    if (count >= limit) break;
     if (space) {  // the run is empty here: the whitespace before flushed it
       if (count + 1 >= limit) break;  // a space would be the last character: never end in one
       out += ' ';
       ++count;
       space = false;
     }
-    run_end = i + len;
     ++count;
-    i += len;
   }
-  flush();
+  out.append(text.data() + run_begin, i - run_begin);
   return out;
 }
 
