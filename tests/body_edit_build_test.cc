@@ -165,6 +165,23 @@ TEST_F(BodyEditBuildTest, FrontMatterNewLinksAndNewFilesBuildEverything) {
   ExpectSameAsFullGeneration("body and theme");
 }
 
+TEST_F(BodyEditBuildTest, FailingBodyEditReportsTheErrorAndKeepsTheOutput) {
+  BuildNow();
+  const Tree before = ReadTree(out_);
+  const std::string good = ReadFile(site_ / kEvent);
+  WriteFile(site_ / kEvent, good + "\nSee [[brief:no-such-brief]].\n");
+  const BuildResult r = Build(fs_, options_, true);
+  EXPECT_FALSE(r.ok);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_NE(FormatDiagnostics(r.diagnostics).find("no-such-brief"), std::string::npos)
+      << FormatDiagnostics(r.diagnostics);
+  EXPECT_TRUE(ReadTree(out_) == before);
+  // Fixed again: the cache of the last good build still fits, and the output is right.
+  WriteFile(site_ / kEvent, good + "\nMore text.\n");
+  EXPECT_TRUE(BuildNow().incremental);
+  ExpectSameAsFullGeneration("after the fix");
+}
+
 TEST_F(BodyEditBuildTest, DamagedLibraryCacheIsIgnoredWithANote) {
   BuildNow();
   const std::vector<uint64_t> shards = Cache().library;
