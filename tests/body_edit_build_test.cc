@@ -43,6 +43,9 @@ class BodyEditBuildTest : public ::testing::Test {
     options_.source_dir = site_.string();
     options_.output_dir = out_.string();
     options_.now = kNow;
+    // Shards of 4 documents: the ICAT site's 52 make 13, so that an incremental build reads
+    // only some of the bodies, as it does on a large site.
+    options_.library_shard_docs = 4;
   }
 
   BuildResult BuildNow() {
@@ -186,7 +189,8 @@ TEST_F(BodyEditBuildTest, DamagedLibraryCacheIsIgnoredWithANote) {
   BuildNow();
   const std::vector<uint64_t> shards = Cache().library;
   ASSERT_GT(shards.size(), 1u);
-  const fs::path shard = fs::path(LibraryCacheDir(out_.string())) / HexHash(shards.back());
+  // shards[1]: the front matter of the first documents, which every incremental build reads.
+  const fs::path shard = fs::path(LibraryCacheDir(out_.string())) / HexHash(shards[1]);
   std::string bytes = ReadFile(shard);
   bytes[bytes.size() / 2] ^= 0x20;  // one flipped bit, same size
   WriteFile(shard, bytes);
@@ -212,28 +216,41 @@ TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
   BuildResult result;
   std::optional<GeneratedSite> site = Generate(fs_, options_, result);
   ASSERT_TRUE(site);
+  const index::Library& lib = site->library;
   const std::string dir = (tmp_.path() / "library").string();
-  Result<std::vector<uint64_t>> shards = WriteLibraryCache(fs_, dir, site->library, nullptr, {}, 2);
+  Result<std::vector<uint64_t>> shards = WriteLibraryCache(fs_, dir, lib, nullptr, {}, 2, 4);
   ASSERT_TRUE(shards.ok()) << shards.status().message();
+  EXPECT_EQ(shards.value().size(), 1 + 3 * ((lib.docs.size() + 3) / 4));
   std::string why;
-  std::optional<index::Library> back = ReadLibraryCache(fs_, dir, shards.value(), 2, why);
+  std::optional<index::Library> back = ReadLibraryCache(fs_, dir, shards.value(), 2, why, 4);
   ASSERT_TRUE(back) << why;
-  ASSERT_EQ(back->docs.size(), site->library.docs.size());
-  for (index::DocId id = 0; id < back->docs.size(); ++id) {
-    EXPECT_EQ(back->docs[id].title, site->library.docs[id].title);
-    EXPECT_EQ(back->docs[id].rendered.html, site->library.docs[id].rendered.html);
+  ASSERT_EQ(back->docs.size(), lib.docs.size());
+  EXPECT_EQ(back->by_slug, lib.by_slug);
+  EXPECT_EQ(back->backlinks, lib.backlinks);
+  // Without bodies at first; then the HTML of document 5 only, which reads its shard (4-7).
+  std::vector<uint8_t> wanted(lib.docs.size(), 0), loaded;
+  wanted[5] = content::kBodyHtml;
+  ASSERT_TRUE(ReadLibraryBodies(fs_, dir, shards.value(), wanted, 1, *back, loaded, why, 4));
+  for (index::DocId id = 0; id < lib.docs.size(); ++id) {
+    const bool in_shard = id >= 4 && id < 8;
+    EXPECT_EQ(back->docs[id].title, lib.docs[id].title);
+    EXPECT_EQ(back->docs[id].rendered.first_paragraph, lib.docs[id].rendered.first_paragraph);
+    EXPECT_EQ(back->docs[id].rendered.html, in_shard ? lib.docs[id].rendered.html : "") << id;
+    EXPECT_EQ(back->docs[id].rendered.plain_text, "") << id;
+    EXPECT_EQ(loaded[id], content::kBodyFirstParagraph | (in_shard ? content::kBodyHtml : 0));
   }
-  EXPECT_EQ(back->by_slug, site->library.by_slug);
-  EXPECT_EQ(back->backlinks, site->library.backlinks);
-  // Written again from what was read: the same bytes, hence the same shard names.
+  // Every body; written again from what was read: the same bytes, hence the same names.
+  wanted.assign(lib.docs.size(), content::kBodyHtml | content::kBodyPlainText);
+  ASSERT_TRUE(ReadLibraryBodies(fs_, dir, shards.value(), wanted, 2, *back, loaded, why, 4));
   Result<std::vector<uint64_t>> again =
-      WriteLibraryCache(fs_, (tmp_.path() / "again").string(), *back, nullptr, {}, 1);
+      WriteLibraryCache(fs_, (tmp_.path() / "again").string(), *back, nullptr, {}, 1, 4);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value(), shards.value());
-  // A shard list that does not fit is refused.
+  // A shard list that does not fit, or another shard size, is refused.
   std::vector<uint64_t> fewer = shards.value();
   fewer.pop_back();
-  EXPECT_FALSE(ReadLibraryCache(fs_, dir, fewer, 1, why));
+  EXPECT_FALSE(ReadLibraryCache(fs_, dir, fewer, 1, why, 4));
+  EXPECT_FALSE(ReadLibraryCache(fs_, dir, shards.value(), 1, why, 64));
 }
 
 }  // namespace

@@ -45,6 +45,13 @@ std::optional<content::Document> ReloadBody(const index::Library& lib,
   return doc;
 }
 
+bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& changes) {
+  return std::any_of(reads.begin(), reads.end(), [&](uint64_t r) {
+    auto change = changes.find(r >> 3);
+    return change != changes.end() && (change->second & r & 7) != 0;
+  });
+}
+
 std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const BuildOptions& options,
                                                  const BuildCache& cache,
                                                  const std::vector<std::string>& changed,
@@ -55,12 +62,31 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
       return std::nullopt;
     }
   }
+  const std::string dir = LibraryCacheDir(options.output_dir);
   std::optional<index::Library> lib =
-      ReadLibraryCache(fs, LibraryCacheDir(options.output_dir), cache.library, options.jobs, why);
+      ReadLibraryCache(fs, dir, cache.library, options.jobs, why, options.library_shard_docs);
   if (!lib) return std::nullopt;
   std::unordered_map<std::string, index::DocId> by_path;
   for (index::DocId id = 0; id < lib->docs.size(); ++id) {
     by_path.emplace(JoinPath(options.source_dir, lib->docs[id].source_path), id);
+  }
+  std::vector<index::DocId> ids;
+  for (const std::string& path : changed) {
+    auto at = by_path.find(path);
+    if (at == by_path.end()) {
+      why = path + " is not a document of the last build";
+      return std::nullopt;
+    }
+    ids.push_back(at->second);
+  }
+  // The old bodies of the edited documents, to tell which of their parts changed.
+  constexpr uint8_t kBodies = content::kBodyHtml | content::kBodyPlainText;
+  std::vector<uint8_t> wanted(lib->docs.size(), 0);
+  EditedModel result;
+  for (index::DocId id : ids) wanted[id] = kBodies;
+  if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, *lib, result.loaded, why,
+                         options.library_shard_docs)) {
+    return std::nullopt;
   }
   std::optional<SiteModel> model = ModelFromLibrary(fs, options, std::move(*lib), sink);
   if (!model) {
@@ -68,33 +94,40 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
     return std::nullopt;
   }
   const markdown::Options markdown = MarkdownOptions(model->lib, model->config);
-  EditedModel result;
   std::vector<std::pair<index::DocId, content::Document>> edited;
-  for (const std::string& path : changed) {
-    auto at = by_path.find(path);
-    if (at == by_path.end()) {
-      why = path + " is not a document of the last build";
-      return std::nullopt;
-    }
-    Result<std::string> bytes = fs.Read(path);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    Result<std::string> bytes = fs.Read(changed[i]);
     if (!bytes.ok()) {
-      why = path + " cannot be read";
+      why = changed[i] + " cannot be read";
       return std::nullopt;
     }
-    const content::Document& old = model->lib.docs[at->second];
+    const content::Document& old = model->lib.docs[ids[i]];
     DiagnosticSink doc_sink;
     std::optional<content::Document> doc =
         ReloadBody(model->lib, markdown, old, bytes.value(), doc_sink);
     if (!doc) {
-      why = path + ": more than its body changed";
+      why = changed[i] + ": more than its body changed";
       return std::nullopt;
     }
     for (const Diagnostic& d : doc_sink.Sorted()) sink.Add(d);
-    result.changes[at->second] = content::ChangedParts(old.rendered, doc->rendered);
-    edited.emplace_back(at->second, std::move(*doc));
+    result.changes[ids[i]] = content::ChangedParts(old.rendered, doc->rendered);
+    edited.emplace_back(ids[i], std::move(*doc));
+  }
+  // The bodies the files to make again showed last time, hence will show now: the same front
+  // matter means the same documents on every page. The pipeline checks it (BodiesLoaded).
+  for (const auto& [path, reads] : cache.body_reads) {
+    if (!ReadsChangedPart(reads, result.changes)) continue;
+    for (uint64_t r : reads) wanted[r >> 3] |= static_cast<uint8_t>(r & kBodies);
+  }
+  if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
+                         why, options.library_shard_docs)) {
+    return std::nullopt;
   }
   // After every edit is rendered: wiki links resolve against the library as it was.
-  for (auto& [id, doc] : edited) model->lib.docs.Replace(id, std::move(doc));
+  for (auto& [id, doc] : edited) {
+    model->lib.docs.Replace(id, std::move(doc));
+    result.loaded[id] = content::kBodyFirstParagraph | kBodies;
+  }
   result.model = std::make_shared<const SiteModel>(std::move(*model));
   return result;
 }
@@ -107,14 +140,17 @@ std::optional<std::vector<size_t>> FilesToRemake(const SitePlan& plan, const Bui
     const std::string& path = plan.files()[i].path;
     if (!cache.outputs.count(path)) return std::nullopt;
     auto reads = cache.body_reads.find(path);
-    if (reads == cache.body_reads.end()) continue;
-    const bool affected = std::any_of(reads->second.begin(), reads->second.end(), [&](uint64_t r) {
-      auto change = changes.find(r >> 3);
-      return change != changes.end() && (change->second & r & 7) != 0;
-    });
-    if (affected) remake.push_back(i);
+    if (reads != cache.body_reads.end() && ReadsChangedPart(reads->second, changes)) {
+      remake.push_back(i);
+    }
   }
   return remake;
+}
+
+bool BodiesLoaded(const std::vector<uint64_t>& reads, const std::vector<uint8_t>& loaded) {
+  return std::all_of(reads.begin(), reads.end(), [&](uint64_t r) {
+    return (r >> 3) < loaded.size() && (loaded[r >> 3] & r & 7) == (r & 7);
+  });
 }
 
 BodyReadEncoder::BodyReadEncoder(const index::Library& lib) {

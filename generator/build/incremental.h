@@ -30,6 +30,9 @@ using BodyChanges = std::map<index::DocId, uint8_t>;
 struct EditedModel {
   std::shared_ptr<const SiteModel> model;
   BodyChanges changes;
+  // The body parts each document has (content::BodyPart bits, by DocId): the library cache's
+  // HTML and plain text are read only for the documents the files to make again show.
+  std::vector<uint8_t> loaded;
 };
 
 /// The inputs whose bytes differ between two scans; nullopt when a file was added or removed.
@@ -57,6 +60,12 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
 /// nullopt when the plan's files are not those of the cache's manifest.
 std::optional<std::vector<size_t>> FilesToRemake(const SitePlan& plan, const BuildCache& cache,
                                                  const BodyChanges& changes);
+
+/// True when `reads` (the build cache's form) meet a part of a body that `changes` lists.
+bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& changes);
+
+/// True when every body part in `reads` is among the `loaded` ones (EditedModel::loaded).
+bool BodiesLoaded(const std::vector<uint64_t>& reads, const std::vector<uint8_t>& loaded);
 
 /// Turns recorded reads into the build cache's form: (DocId << 3) | parts, one per document,
 /// sorted. Reads of documents not in `ids` (none, in a build) are dropped.

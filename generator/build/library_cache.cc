@@ -1,5 +1,6 @@
 #include "build/library_cache.h"
 
+#include <algorithm>
 #include <concepts>
 #include <map>
 #include <type_traits>
@@ -8,13 +9,16 @@
 #include "base/hash.h"
 #include "base/paths.h"
 #include "base/thread_pool.h"
+#include "content/body_reads.h"
 
 namespace portalgen::build {
 
 namespace {
 
-constexpr std::string_view kIndexMagic = "portalgen-library-index 1\n";
-constexpr std::string_view kDocsMagic = "portalgen-library-docs 1\n";
+constexpr std::string_view kIndexMagic = "portalgen-library-index 2\n";
+constexpr std::string_view kDocsMagic = "portalgen-library-docs 2\n";
+constexpr std::string_view kHtmlMagic = "portalgen-library-html 1\n";
+constexpr std::string_view kTextMagic = "portalgen-library-text 1\n";
 
 template <typename T>
 struct IsVector : std::false_type {};
@@ -188,8 +192,9 @@ PORTALGEN_FIELDS(content::EventData, s.start, s.end, s.timezone, s.venue, s.city
                  s.end_col, s.timezone_line, s.timezone_col)
 PORTALGEN_FIELDS(content::MemberData, s.acronym, s.status, s.joined, s.website, s.chairs)
 PORTALGEN_FIELDS(markdown::Heading, s.level, s.id, s.text)
-PORTALGEN_FIELDS(markdown::Rendered, s.html, s.first_paragraph, s.plain_text, s.headings, s.links,
-                 s.wiki_targets, s.broken_wiki_links)
+// html and plain_text have shards of their own (EncodeBodies), read only where needed.
+PORTALGEN_FIELDS(markdown::Rendered, s.first_paragraph, s.headings, s.links, s.wiki_targets,
+                 s.broken_wiki_links)
 PORTALGEN_FIELDS(index::Topic, s.slug, s.label, s.docs)
 PORTALGEN_FIELDS(index::SpeakerEntry::Appearance, s.event, s.index)
 PORTALGEN_FIELDS(index::SpeakerEntry, s.slug, s.name, s.appearances)
@@ -239,33 +244,73 @@ std::string ShardPath(const std::string& dir, uint64_t hash) {
   return JoinPath(dir, HexHash(hash));
 }
 
-std::string EncodeIndex(const index::Library& lib) {
+// The shard list: the index, then the documents' front shards, their HTML shards and their
+// plain-text shards, `shard_docs` documents each.
+enum Family { kFront = 0, kHtml = 1, kText = 2 };
+constexpr size_t kFamilies = 3;
+
+struct Layout {
+  size_t documents = 0;
+  size_t shard_docs = kShardDocs;
+
+  size_t doc_shards() const { return (documents + shard_docs - 1) / shard_docs; }
+  size_t slots() const { return 1 + kFamilies * doc_shards(); }
+  size_t Slot(Family family, size_t k) const { return 1 + family * doc_shards() + k; }
+  // The documents of shard `k`: [begin, end).
+  std::pair<size_t, size_t> Range(size_t k) const {
+    const size_t begin = k * shard_docs;
+    return {begin, std::min(documents, begin + shard_docs)};
+  }
+};
+
+std::string EncodeIndex(const index::Library& lib, const Layout& layout) {
   Encoder out;
   out.bytes().append(kIndexMagic);
-  out(lib.docs.size());
+  out(layout.documents, layout.shard_docs);
   IndexFields(out, lib);
   return std::move(out.bytes());
 }
 
-std::string EncodeDocs(const index::Library& lib, size_t shard) {
+std::string EncodeDocs(const index::Library& lib, const Layout& layout, size_t k) {
   Encoder out;
   out.bytes().append(kDocsMagic);
-  const size_t begin = shard * kShardDocs;
-  const size_t end = std::min(lib.docs.size(), begin + kShardDocs);
+  const auto [begin, end] = layout.Range(k);
   out(end - begin);
   for (size_t id = begin; id < end; ++id) out(lib.docs[id]);
   return std::move(out.bytes());
 }
 
-// The shard's bytes after `magic`, when they still hash to its name.
-std::optional<std::string> ReadShard(const FileSystem& fs, const std::string& dir, uint64_t hash,
-                                     std::string_view magic) {
-  Result<std::string> bytes = fs.Read(ShardPath(dir, hash));
-  if (!bytes.ok() || Hash64(bytes.value()) != hash || !bytes.value().starts_with(magic)) {
-    return std::nullopt;
+// The HTML (kBodyHtml) or the plain text (kBodyPlainText) of shard `k`'s documents.
+std::string EncodeBodies(const index::Library& lib, const Layout& layout, size_t k,
+                         uint8_t part) {
+  Encoder out;
+  out.bytes().append(part == content::kBodyHtml ? kHtmlMagic : kTextMagic);
+  const auto [begin, end] = layout.Range(k);
+  out(end - begin);
+  for (size_t id = begin; id < end; ++id) {
+    const markdown::Rendered& r = lib.docs[id].rendered;
+    out(part == content::kBodyHtml ? r.html : r.plain_text);
   }
-  return bytes.value().substr(magic.size());
+  return std::move(out.bytes());
 }
+
+// A shard's bytes, when they still hash to its name and start with `magic`.
+class Shard {
+ public:
+  Shard(const FileSystem& fs, const std::string& dir, uint64_t hash, std::string_view magic)
+      : bytes_(fs.Read(ShardPath(dir, hash))) {
+    good_ = bytes_.ok() && Hash64(bytes_.value()) == hash && bytes_.value().starts_with(magic);
+    if (good_) body_ = std::string_view(bytes_.value()).substr(magic.size());
+  }
+  bool good() const { return good_; }
+  /// The bytes after the magic line.
+  std::string_view body() const { return body_; }
+
+ private:
+  Result<std::string> bytes_;
+  bool good_ = false;
+  std::string_view body_;
+};
 
 }  // namespace
 
@@ -275,27 +320,45 @@ std::string LibraryCacheDir(const std::string& output_dir) {
                   BaseName(normalized) + ".library");
 }
 
+namespace {
+
+std::string EncodeSlot(const index::Library& lib, const Layout& layout, size_t slot) {
+  if (slot == 0) return EncodeIndex(lib, layout);
+  const auto family = static_cast<Family>((slot - 1) / layout.doc_shards());
+  const size_t k = (slot - 1) % layout.doc_shards();
+  if (family == kFront) return EncodeDocs(lib, layout, k);
+  return EncodeBodies(lib, layout, k,
+                      family == kHtml ? content::kBodyHtml : content::kBodyPlainText);
+}
+
+}  // namespace
+
 Result<std::vector<uint64_t>> WriteLibraryCache(FileSystem& fs, const std::string& dir,
                                                 const index::Library& lib,
                                                 const std::vector<uint64_t>* previous,
-                                                const std::set<index::DocId>& changed, int jobs) {
-  const size_t doc_shards = (lib.docs.size() + kShardDocs - 1) / kShardDocs;
-  std::vector<uint64_t> shards(1 + doc_shards);
-  std::vector<Status> errors(shards.size());
+                                                const std::set<index::DocId>& changed, int jobs,
+                                                size_t shard_docs) {
+  const Layout layout{lib.docs.size(), std::max<size_t>(1, shard_docs)};
+  std::vector<uint64_t> shards(layout.slots());
   const bool reuse = previous && previous->size() == shards.size();
-  ParallelFor(shards.size(), jobs, [&](size_t i) {
-    if (reuse) {
-      const auto first = changed.lower_bound((i - 1) * kShardDocs);
-      const bool dirty = i > 0 && first != changed.end() && *first < i * kShardDocs;
-      if (!dirty) {
-        shards[i] = (*previous)[i];
-        return;
-      }
+  // A shard is written again when it holds a changed document (edits change no index).
+  const auto dirty = [&](size_t slot) {
+    if (!reuse) return true;
+    if (slot == 0) return false;
+    const auto [begin, end] = layout.Range((slot - 1) % layout.doc_shards());
+    const auto first = changed.lower_bound(begin);
+    return first != changed.end() && *first < end;
+  };
+  std::vector<Status> errors(shards.size());
+  ParallelFor(shards.size(), jobs, [&](size_t slot) {
+    if (!dirty(slot)) {
+      shards[slot] = (*previous)[slot];
+      return;
     }
-    const std::string bytes = i == 0 ? EncodeIndex(lib) : EncodeDocs(lib, i - 1);
-    shards[i] = Hash64(bytes);
-    const std::string path = ShardPath(dir, shards[i]);
-    if (!fs.IsFile(path)) errors[i] = fs.Write(path, bytes);
+    const std::string bytes = EncodeSlot(lib, layout, slot);
+    shards[slot] = Hash64(bytes);
+    // Written even when a file of that name exists: it may be a damaged copy.
+    errors[slot] = fs.Write(ShardPath(dir, shards[slot]), bytes);
   });
   for (Status& s : errors) {
     if (!s.ok()) return s;
@@ -305,38 +368,80 @@ Result<std::vector<uint64_t>> WriteLibraryCache(FileSystem& fs, const std::strin
 
 std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::string& dir,
                                                const std::vector<uint64_t>& shards, int jobs,
-                                               std::string& why) {
+                                               std::string& why, size_t shard_docs) {
   why = "the library cache in " + dir + " is missing or damaged";
   if (shards.empty()) return std::nullopt;
-  std::optional<std::string> index_bytes = ReadShard(fs, dir, shards[0], kIndexMagic);
-  if (!index_bytes) return std::nullopt;
+  const Shard index_shard(fs, dir, shards[0], kIndexMagic);
+  if (!index_shard.good()) return std::nullopt;
   index::Library lib;
-  size_t documents = 0;
-  Decoder index(*index_bytes);
-  index(documents);
+  Layout layout;
+  Decoder index(index_shard.body());
+  index(layout.documents, layout.shard_docs);
   IndexFields(index, lib);
-  const size_t doc_shards = (documents + kShardDocs - 1) / kShardDocs;
-  if (!index.Done() || shards.size() != 1 + doc_shards) return std::nullopt;
-
-  std::vector<content::Document> docs(documents);
-  std::vector<char> good(doc_shards, 0);
-  ParallelFor(doc_shards, jobs, [&](size_t shard) {
-    std::optional<std::string> bytes = ReadShard(fs, dir, shards[1 + shard], kDocsMagic);
-    if (!bytes) return;
-    Decoder in(*bytes);
-    const size_t begin = shard * kShardDocs;
-    const size_t end = std::min(documents, begin + kShardDocs);
+  if (!index.Done() || layout.shard_docs != shard_docs || shards.size() != layout.slots()) {
+    return std::nullopt;
+  }
+  std::vector<content::Document> docs(layout.documents);
+  std::vector<char> good(layout.doc_shards(), 0);
+  ParallelFor(layout.doc_shards(), jobs, [&](size_t k) {
+    const Shard shard(fs, dir, shards[layout.Slot(kFront, k)], kDocsMagic);
+    if (!shard.good()) return;
+    Decoder in(shard.body());
+    const auto [begin, end] = layout.Range(k);
     size_t count = 0;
     in(count);
     if (count != end - begin) return;
     for (size_t id = begin; id < end && in.ok(); ++id) in(docs[id]);
-    good[shard] = in.Done() ? 1 : 0;
+    good[k] = in.Done() ? 1 : 0;
   });
-  for (char g : good) {
-    if (!g) return std::nullopt;
-  }
+  if (std::find(good.begin(), good.end(), 0) != good.end()) return std::nullopt;
   lib.docs = index::DocList(std::move(docs));
   return lib;
+}
+
+bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
+                       const std::vector<uint64_t>& shards, const std::vector<uint8_t>& wanted,
+                       int jobs, index::Library& lib, std::vector<uint8_t>& loaded,
+                       std::string& why, size_t shard_docs) {
+  why = "the library cache in " + dir + " is missing or damaged";
+  const Layout layout{lib.docs.size(), std::max<size_t>(1, shard_docs)};
+  if (shards.size() != layout.slots() || wanted.size() != layout.documents) return false;
+  loaded.resize(layout.documents, content::kBodyFirstParagraph);
+  // The body shards holding a wanted part, as (family, k).
+  std::vector<std::pair<Family, size_t>> jobs_list;
+  for (size_t k = 0; k < layout.doc_shards(); ++k) {
+    const auto [begin, end] = layout.Range(k);
+    uint8_t parts = 0;
+    for (size_t id = begin; id < end; ++id) parts |= wanted[id] & ~loaded[id];
+    if (parts & content::kBodyHtml) jobs_list.emplace_back(kHtml, k);
+    if (parts & content::kBodyPlainText) jobs_list.emplace_back(kText, k);
+  }
+  std::vector<char> good(jobs_list.size(), 0);
+  ParallelFor(jobs_list.size(), jobs, [&](size_t j) {
+    const auto [family, k] = jobs_list[j];
+    const Shard shard(fs, dir, shards[layout.Slot(family, k)],
+                      family == kHtml ? kHtmlMagic : kTextMagic);
+    if (!shard.good()) return;
+    Decoder in(shard.body());
+    const auto [begin, end] = layout.Range(k);
+    size_t count = 0;
+    in(count);
+    if (count != end - begin) return;
+    for (size_t id = begin; id < end && in.ok(); ++id) {
+      markdown::Rendered& r = lib.docs[id].rendered;
+      in(family == kHtml ? r.html : r.plain_text);
+    }
+    good[j] = in.Done() ? 1 : 0;
+  });
+  if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
+  // Each (family, k) pair is one slot, so no two threads wrote to one document's part.
+  for (const auto& [family, k] : jobs_list) {
+    const auto [begin, end] = layout.Range(k);
+    for (size_t id = begin; id < end; ++id) {
+      loaded[id] |= family == kHtml ? content::kBodyHtml : content::kBodyPlainText;
+    }
+  }
+  return true;
 }
 
 void PruneLibraryCache(FileSystem& fs, const std::string& dir,

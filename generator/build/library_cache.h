@@ -2,8 +2,11 @@
 // and the indices), kept beside the build cache so that a build that only edits Markdown
 // bodies starts from it instead of parsing and rendering every file again.
 //
-// It is stored in shards: one for the indices, then one per kShardDocs documents, each a
-// binary file named by the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`.
+// It is stored in shards: one for the indices, then, per 64 documents, one for their
+// front matter and everything else, one for their body HTML and one for their plain text; each
+// a binary file named by the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`.
+// A build that edits one body reads every front shard but only the HTML and text shards that
+// the files it makes again show.
 // The build cache lists the shards of its library; a shard is trusted only when its bytes
 // still hash to its name and decode completely. Documents keep only the bytes before their
 // body (`Document::source`; `body` is empty): enough to compare front matter and to quote it
@@ -23,6 +26,8 @@
 
 namespace portalgen::build {
 
+/// Documents per shard (BuildOptions::library_shard_docs; tests use fewer). A library written
+/// with one size is read only with the same size.
 inline constexpr size_t kShardDocs = 64;
 
 /// Where the library cache of `output_dir` lives.
@@ -34,12 +39,24 @@ std::string LibraryCacheDir(const std::string& output_dir);
 Result<std::vector<uint64_t>> WriteLibraryCache(FileSystem& fs, const std::string& dir,
                                                 const index::Library& lib,
                                                 const std::vector<uint64_t>* previous,
-                                                const std::set<index::DocId>& changed, int jobs);
+                                                const std::set<index::DocId>& changed, int jobs,
+                                                size_t shard_docs = kShardDocs);
 
-/// The library stored in `shards`; nullopt with `why` set when a shard is missing or damaged.
+/// The library stored in `shards`, without the documents' HTML and plain text (empty): those
+/// are read by ReadLibraryBodies, for the documents that need them. Nullopt with `why` set
+/// when a shard is missing or damaged.
 std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::string& dir,
                                                const std::vector<uint64_t>& shards, int jobs,
-                                               std::string& why);
+                                               std::string& why, size_t shard_docs = kShardDocs);
+
+/// Reads into `lib` the body parts (content::kBodyHtml, kBodyPlainText bits, by DocId) that
+/// `wanted` asks for and `loaded` does not have yet, a shard at a time,
+/// and marks in `loaded` every part it read (kBodyFirstParagraph is always there). False with
+/// `why` set when a shard is missing or damaged.
+bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
+                       const std::vector<uint64_t>& shards, const std::vector<uint8_t>& wanted,
+                       int jobs, index::Library& lib, std::vector<uint8_t>& loaded,
+                       std::string& why, size_t shard_docs = kShardDocs);
 
 /// Removes the files of `dir` that `shards` does not list.
 void PruneLibraryCache(FileSystem& fs, const std::string& dir, const std::vector<uint64_t>& shards);

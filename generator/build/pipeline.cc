@@ -248,7 +248,14 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
   auto log = std::make_shared<ReadLog>(*plan);
   PublisherSink out(publisher);
   MakeFiles(*plan, *remake, options.jobs, sink, out, log.get());
-  if (sink.has_errors() || CancelRequested()) {
+  const bool all_loaded = std::all_of(remake->begin(), remake->end(), [&](size_t i) {
+    return BodiesLoaded(log->at(i), edited->loaded);
+  });
+  if (!all_loaded) {
+    result.notes.push_back("an edited body shows where the build cache did not expect it: "
+                           "building everything");
+  }
+  if (!all_loaded || sink.has_errors() || CancelRequested()) {
     publisher.Abort();
     return std::nullopt;
   }
@@ -324,7 +331,8 @@ void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g,
   for (const auto& [id, parts] : changes) changed.insert(id);
   const std::string library_dir = LibraryCacheDir(options.output_dir);
   Result<std::vector<uint64_t>> library = WriteLibraryCache(
-      fs, library_dir, g.model->lib, last ? &last->library : nullptr, changed, options.jobs);
+      fs, library_dir, g.model->lib, last ? &last->library : nullptr, changed, options.jobs,
+      options.library_shard_docs);
   if (library.ok()) {
     next.library = std::move(library.value());
   } else {
