@@ -1,5 +1,6 @@
 // Unit tests of generator/base: diagnostics, source map, suggestions, paths, file systems.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "base/did_you_mean.h"
 #include "base/diagnostics.h"
@@ -8,6 +9,7 @@
 #include "base/read_once_file_system.h"
 #include "base/source_map.h"
 #include "base/utf8.h"
+#include "test_util.h"
 
 namespace portalgen {
 namespace {
@@ -167,6 +169,26 @@ TEST(MemoryFileSystemTest, SimulatedDiskFull) {
   Status s = fs.Write("out/x.html", "x");
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.message(), "out/x.html: No space left on device");
+}
+
+TEST(RealFileSystemTest, ReadsWholeFilesAndTellsWhyNot) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.path().string();
+  RealFileSystem fs;
+  std::string big(300000, 'x');
+  big[123456] = '\0';  // bytes, not text
+  ASSERT_TRUE(fs.Write(dir + "/a/big.bin", big).ok());
+  ASSERT_TRUE(fs.Write(dir + "/empty.md", "").ok());
+  EXPECT_EQ(fs.Read(dir + "/a/big.bin").value(), big);
+  EXPECT_EQ(fs.Read(dir + "/empty.md").value(), "");
+
+  EXPECT_EQ(fs.Read(dir + "/none.md").status().kind(), Status::Kind::kNotFound);
+  EXPECT_EQ(fs.Read(dir + "/empty.md/x").status().kind(), Status::Kind::kNotFound);
+  const Status folder = fs.Read(dir + "/a").status();
+  EXPECT_EQ(folder.kind(), Status::Kind::kIo);
+  EXPECT_EQ(folder.message(), dir + "/a: not a regular file");
+  ASSERT_EQ(::mkfifo((dir + "/fifo").c_str(), 0600), 0);
+  EXPECT_EQ(fs.Read(dir + "/fifo").status().message(), dir + "/fifo: not a regular file");
 }
 
 TEST(ReadOnceFileSystemTest, HandsEachRememberedFileOverOnce) {
