@@ -79,6 +79,8 @@ TEST(SourceTextTest, LocatesOffsets) {
 TEST(NormalizeTextTest, DropsBomAndCrlf) {
   DiagnosticSink sink;
   EXPECT_EQ(NormalizeText("f", "\xEF\xBB\xBF+++\r\nx\r\n", sink).value(), "+++\nx\n");
+  EXPECT_EQ(NormalizeText("f", "a\r\r\n\r\n\rb\r", sink).value(), "a\r\n\n\rb\r");
+  EXPECT_EQ(NormalizeText("f", "no carriage return", sink).value(), "no carriage return");
   EXPECT_FALSE(sink.has_errors());
 }
 
@@ -97,6 +99,12 @@ TEST(Utf8Test, RejectsOverlongAndSurrogates) {
   EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);          // overlong '/'
   EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);     // surrogate
   EXPECT_EQ(FindInvalidUtf8("ab\xE2\x82"), 2u);        // truncated
+  // Long ASCII runs are skipped a word at a time: the first bad byte is still found exactly.
+  const std::string ascii(37, 'a');
+  EXPECT_EQ(FindInvalidUtf8(ascii), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8(ascii + "\xFF"), 37u);
+  EXPECT_EQ(FindInvalidUtf8(ascii + "\xC3\xA9" + ascii + "\xED\xA0\x80" + ascii), 76u);
+  EXPECT_EQ(FindInvalidUtf8(std::string(16, 'a') + "\xE2\x82"), 16u);
   EXPECT_EQ(FoldForMatch("Zoé ÁLVAREZ"), "zoe alvarez");
 }
 
