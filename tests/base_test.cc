@@ -199,6 +199,18 @@ TEST(RealFileSystemTest, ReadsWholeFilesAndTellsWhyNot) {
   EXPECT_EQ(fs.Read(dir + "/fifo").status().message(), dir + "/fifo: not a regular file");
 }
 
+TEST(RealFileSystemTest, MakeFoldersMakesParentsAndAcceptsExistingFolders) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.path().string();
+  RealFileSystem fs;
+  ASSERT_TRUE(fs.MakeFolders(dir + "/a/b/c").ok());
+  EXPECT_TRUE(fs.IsDirectory(dir + "/a/b/c"));
+  EXPECT_TRUE(fs.MakeFolders(dir + "/a/b/c").ok());  // there already
+  EXPECT_TRUE(fs.MakeFolders(dir + "/a/b/d").ok());  // one mkdir
+  ASSERT_TRUE(fs.Write(dir + "/a/file", "x").ok());
+  EXPECT_FALSE(fs.MakeFolders(dir + "/a/file/e").ok());
+}
+
 TEST(ReadOnceFileSystemTest, HandsEachRememberedFileOverOnce) {
   MemoryFileSystem base;
   ASSERT_TRUE(base.Write("site/a.md", "one").ok());

@@ -99,14 +99,7 @@ Result<std::string> RealFileSystem::Read(const std::string& path) const {
 Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0 && errno == ENOENT) {
-    const fs::path parent = fs::path(path).parent_path();
-    // Most often only the file's own folder is missing (a new page): one mkdir, not the
-    // stat of every ancestor that create_directories makes.
-    if (parent.empty() || (::mkdir(parent.c_str(), 0777) != 0 && errno != EEXIST)) {
-      std::error_code ec;
-      if (!parent.empty()) fs::create_directories(parent, ec);
-      if (ec) return IoError(parent.string(), ec);
-    }
+    if (Status s = MakeFolders(fs::path(path).parent_path().string()); !s.ok()) return s;
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
   if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
@@ -121,6 +114,14 @@ Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
   }
   if (::close(fd) != 0) return Status::Io(path + ": write failed (disk full?)");
   return Status::Ok();
+}
+
+// One mkdir when only `dir` itself is missing (the usual case: a page's own folder).
+Status RealFileSystem::MakeFolders(const std::string& dir) {
+  if (dir.empty() || ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST) return Status::Ok();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return ec ? IoError(dir, ec) : Status::Ok();
 }
 
 Result<std::vector<std::string>> RealFileSystem::ListFiles(const std::string& dir) const {
