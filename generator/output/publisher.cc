@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "base/hash.h"
 #include "base/thread_pool.h"
@@ -29,7 +30,7 @@ bool IsSafeOutputPath(const std::string& rel) {
   while (start <= rel.size()) {
     size_t end = rel.find('/', start);
     if (end == std::string::npos) end = rel.size();
-    const std::string part = rel.substr(start, end - start);
+    const std::string_view part = std::string_view(rel).substr(start, end - start);
     if (part.empty() || part == "." || part == "..") return false;
     start = end + 1;
   }
@@ -74,12 +75,12 @@ Status Publisher::Stage(const OutputFile& file) {
   std::string folder = ParentPath(target);
   bool made;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<std::mutex> lock(folders_mu_);
     made = folders_.count(folder) > 0;
   }
   if (!made) {
     if (Status s = fs_.MakeFolders(folder); !s.ok()) return s;
-    std::lock_guard<std::mutex> lock(mu_);
+    std::lock_guard<std::mutex> lock(folders_mu_);
     folders_.insert(std::move(folder));
   }
   return fs_.Write(target, file.bytes);
@@ -95,10 +96,15 @@ void Publisher::Add(const OutputFile& file) {
   const uint64_t hash = Hash64(file.bytes);
   const bool unchanged = Unchanged(file, hash);
   Status written = unchanged ? Status::Ok() : Stage(file);
+  // The manifest entry and the staged path are allocated before taking the lock, which the
+  // other threads wait for on every file.
+  Manifest entry{{file.path, hash}};
+  auto node = entry.extract(entry.begin());
+  std::string staged_path = !unchanged && written.ok() ? file.path : std::string();
   std::lock_guard<std::mutex> lock(mu_);
-  if (!next_.emplace(file.path, hash).second) ++clashes_[file.path];
+  if (!next_.insert(std::move(node)).inserted) ++clashes_[file.path];
   if (!written.ok()) errors_.emplace(file.path, std::move(written));
-  if (!unchanged && written.ok()) staged_.push_back(file.path);
+  if (!staged_path.empty()) staged_.push_back(std::move(staged_path));
 }
 
 Status Publisher::Check() const {

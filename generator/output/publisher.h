@@ -64,6 +64,7 @@ class Publisher {
   mutable std::mutex mu_;
   Manifest next_;
   std::vector<std::string> staged_;          // paths written into staging
+  std::mutex folders_mu_;
   std::unordered_set<std::string> folders_;  // staging folders made so far
   std::map<std::string, Status> errors_;     // by path, so the first one reported is stable
   std::map<std::string, int> clashes_;       // paths added more than once
