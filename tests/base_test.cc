@@ -1,5 +1,6 @@
 // Unit tests of generator/base: diagnostics, source map, suggestions, paths, file systems.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "base/did_you_mean.h"
 #include "base/diagnostics.h"
@@ -8,6 +9,7 @@
 #include "base/read_once_file_system.h"
 #include "base/source_map.h"
 #include "base/utf8.h"
+#include "test_util.h"
 
 namespace portalgen {
 namespace {
@@ -77,6 +79,8 @@ TEST(SourceTextTest, LocatesOffsets) {
 TEST(NormalizeTextTest, DropsBomAndCrlf) {
   DiagnosticSink sink;
   EXPECT_EQ(NormalizeText("f", "\xEF\xBB\xBF+++\r\nx\r\n", sink).value(), "+++\nx\n");
+  EXPECT_EQ(NormalizeText("f", "a\r\r\n\r\n\rb\r", sink).value(), "a\r\n\n\rb\r");
+  EXPECT_EQ(NormalizeText("f", "no carriage return", sink).value(), "no carriage return");
   EXPECT_FALSE(sink.has_errors());
 }
 
@@ -95,6 +99,12 @@ TEST(Utf8Test, RejectsOverlongAndSurrogates) {
   EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);          // overlong '/'
   EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);     // surrogate
   EXPECT_EQ(FindInvalidUtf8("ab\xE2\x82"), 2u);        // truncated
+  // Long ASCII runs are skipped a word at a time: the first bad byte is still found exactly.
+  const std::string ascii(37, 'a');
+  EXPECT_EQ(FindInvalidUtf8(ascii), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8(ascii + "\xFF"), 37u);
+  EXPECT_EQ(FindInvalidUtf8(ascii + "\xC3\xA9" + ascii + "\xED\xA0\x80" + ascii), 76u);
+  EXPECT_EQ(FindInvalidUtf8(std::string(16, 'a') + "\xE2\x82"), 16u);
   EXPECT_EQ(FoldForMatch("Zoé ÁLVAREZ"), "zoe alvarez");
 }
 
@@ -167,6 +177,38 @@ TEST(MemoryFileSystemTest, SimulatedDiskFull) {
   Status s = fs.Write("out/x.html", "x");
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.message(), "out/x.html: No space left on device");
+}
+
+TEST(RealFileSystemTest, ReadsWholeFilesAndTellsWhyNot) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.path().string();
+  RealFileSystem fs;
+  std::string big(300000, 'x');
+  big[123456] = '\0';  // bytes, not text
+  ASSERT_TRUE(fs.Write(dir + "/a/big.bin", big).ok());
+  ASSERT_TRUE(fs.Write(dir + "/empty.md", "").ok());
+  EXPECT_EQ(fs.Read(dir + "/a/big.bin").value(), big);
+  EXPECT_EQ(fs.Read(dir + "/empty.md").value(), "");
+
+  EXPECT_EQ(fs.Read(dir + "/none.md").status().kind(), Status::Kind::kNotFound);
+  EXPECT_EQ(fs.Read(dir + "/empty.md/x").status().kind(), Status::Kind::kNotFound);
+  const Status folder = fs.Read(dir + "/a").status();
+  EXPECT_EQ(folder.kind(), Status::Kind::kIo);
+  EXPECT_EQ(folder.message(), dir + "/a: not a regular file");
+  ASSERT_EQ(::mkfifo((dir + "/fifo").c_str(), 0600), 0);
+  EXPECT_EQ(fs.Read(dir + "/fifo").status().message(), dir + "/fifo: not a regular file");
+}
+
+TEST(RealFileSystemTest, MakeFoldersMakesParentsAndAcceptsExistingFolders) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.path().string();
+  RealFileSystem fs;
+  ASSERT_TRUE(fs.MakeFolders(dir + "/a/b/c").ok());
+  EXPECT_TRUE(fs.IsDirectory(dir + "/a/b/c"));
+  EXPECT_TRUE(fs.MakeFolders(dir + "/a/b/c").ok());  // there already
+  EXPECT_TRUE(fs.MakeFolders(dir + "/a/b/d").ok());  // one mkdir
+  ASSERT_TRUE(fs.Write(dir + "/a/file", "x").ok());
+  EXPECT_FALSE(fs.MakeFolders(dir + "/a/file/e").ok());
 }
 
 TEST(ReadOnceFileSystemTest, HandsEachRememberedFileOverOnce) {

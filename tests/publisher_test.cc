@@ -14,6 +14,7 @@
 #include "base/hash.h"
 #include "base/file_system.h"
 #include "output/static_copier.h"
+#include "test_util.h"
 
 namespace portalgen::output {
 namespace {
@@ -90,6 +91,31 @@ TEST_F(PublishTest, UnsafePathsAreRefusedAndKeepThePreviousOutput) {
               "refusing to write outside the output folder: '" + std::string(bad) + "'");
     EXPECT_EQ(fs_.Snapshot(), before_);
   }
+}
+
+// On the disk, the publisher makes each staging folder before writing into it (nested ones
+// too, in any order, from two threads), in a first build and in the next one.
+TEST(PublishOnDiskTest, MakesFoldersForFilesInAnyOrder) {
+  testing::TempDir tmp;
+  RealFileSystem fs;
+  const std::string out = (tmp.path() / "public").string();
+  const std::vector<OutputFile> first = {{"a/b/c/index.html", "c"}, {"a/index.html", "a"},
+                                         {"a/b/index.html", "b"},   {"x.css", "x"},
+                                         {"briefs/1/index.html", "1"}, {"briefs/2/index.html", "2"}};
+  ASSERT_TRUE(Publish(fs, out, first, 2).ok());
+  EXPECT_EQ(testing::ReadTree(out), (Tree{{"a/b/c/index.html", "c"},
+                                          {"a/b/index.html", "b"},
+                                          {"a/index.html", "a"},
+                                          {"briefs/1/index.html", "1"},
+                                          {"briefs/2/index.html", "2"},
+                                          {"x.css", "x"}}));
+  const std::vector<OutputFile> next = {{"a/b/c/d/index.html", "d"}, {"a/index.html", "A"},
+                                        {"briefs/3/index.html", "3"}};
+  ASSERT_TRUE(Publish(fs, out, next, 2).ok());
+  EXPECT_EQ(testing::ReadTree(out), (Tree{{"a/b/c/d/index.html", "d"},
+                                          {"a/index.html", "A"},
+                                          {"briefs/3/index.html", "3"}}));
+  EXPECT_FALSE(fs.IsDirectory(StagingDir(out)));
 }
 
 TEST(PublishPathsTest, IsSafeOutputPath) {

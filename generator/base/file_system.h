@@ -29,6 +29,13 @@ class FileSystem {
   virtual Result<std::string> Read(const std::string& path) const = 0;
   /// Writes `bytes`, creating parent folders as needed.
   virtual Status Write(const std::string& path, std::string_view bytes) = 0;
+  /// Creates the folder `dir` and its missing parents; Ok when it exists already. Optional
+  /// before Write(): a writer that knows a folder is new saves Write() a failed open. Folders
+  /// are implied by file paths here, so the default does nothing.
+  virtual Status MakeFolders(const std::string& dir) {
+    (void)dir;
+    return Status::Ok();
+  }
   /// Every regular file below `dir`, recursively, as "dir/sub/file", sorted.
   /// Empty (not an error) when `dir` does not exist. Fails with "<path>: <reason>" naming the
   /// first entry that cannot be listed (see RealFileSystem).
@@ -53,6 +60,7 @@ class RealFileSystem : public FileSystem {
  public:
   Result<std::string> Read(const std::string& path) const override;
   Status Write(const std::string& path, std::string_view bytes) override;
+  Status MakeFolders(const std::string& dir) override;
   Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
   bool IsFile(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;

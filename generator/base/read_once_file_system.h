@@ -31,6 +31,8 @@ class ReadOnceFileSystem : public FileSystem {
 
   // Changes go to the base and forget what they touch.
   Status Write(const std::string& path, std::string_view bytes) override;
+  /// Makes folders through the base; files stay as they were, so nothing is forgotten.
+  Status MakeFolders(const std::string& dir) override { return base_.MakeFolders(dir); }
   Status Rename(const std::string& from, const std::string& to) override;
   Status RemoveAll(const std::string& path) override;
   Status Replace(const std::string& from, const std::string& to) override;

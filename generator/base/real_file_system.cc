@@ -7,8 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "base/file_system.h"
@@ -55,18 +53,45 @@ std::string LinkProblem(const fs::path& root, const fs::path& link) {
 
 }  // namespace
 
+// Why `path` could not be opened for reading (`open_errno`): NotFound when nothing can be
+// found there, else Io.
+Status OpenError(const std::string& path, int open_errno) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return Status::NotFound(path + ": no such file");
+  if (!S_ISREG(st.st_mode)) return Status::Io(path + ": not a regular file");
+  return Status::Io(path + ": " + std::strerror(open_errno));
+}
+
+// One open, one fstat and (for a file that does not grow meanwhile) one read into a string of
+// the file's size: iostreams copied each file twice through growing buffers, and two stats
+// came first. Errors are as before: NotFound when nothing is there, Io for a folder or device.
 Result<std::string> RealFileSystem::Read(const std::string& path) const {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    if (fs::exists(path, ec)) return Status::Io(path + ": not a regular file");
-    return Status::NotFound(path + ": no such file");
+  // O_NONBLOCK: a FIFO must fail below as "not a regular file", not block the build.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return OpenError(path, errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::Io(path + ": not a regular file");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io(path + ": " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::Io(path + ": read failed");
-  return buffer.str();
+  std::string bytes;
+  // One byte more than the size: the read that finds the end then needs no larger buffer.
+  bytes.resize(static_cast<size_t>(st.st_size) + 1);
+  size_t filled = 0;
+  while (true) {
+    if (filled == bytes.size()) bytes.resize(bytes.size() * 2);  // the file grew meanwhile
+    const ssize_t n = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return Status::Io(path + ": read failed");
+    }
+    if (n == 0) break;
+    filled += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  bytes.resize(filled);
+  return bytes;
 }
 
 // Opens for writing; the parent folders are created only when missing, so that writing many
@@ -74,14 +99,7 @@ Result<std::string> RealFileSystem::Read(const std::string& path) const {
 Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0 && errno == ENOENT) {
-    const fs::path parent = fs::path(path).parent_path();
-    // Most often only the file's own folder is missing (a new page): one mkdir, not the
-    // stat of every ancestor that create_directories makes.
-    if (parent.empty() || (::mkdir(parent.c_str(), 0777) != 0 && errno != EEXIST)) {
-      std::error_code ec;
-      if (!parent.empty()) fs::create_directories(parent, ec);
-      if (ec) return IoError(parent.string(), ec);
-    }
+    if (Status s = MakeFolders(fs::path(path).parent_path().string()); !s.ok()) return s;
     fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
   if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
@@ -96,6 +114,14 @@ Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
   }
   if (::close(fd) != 0) return Status::Io(path + ": write failed (disk full?)");
   return Status::Ok();
+}
+
+// One mkdir when only `dir` itself is missing (the usual case: a page's own folder).
+Status RealFileSystem::MakeFolders(const std::string& dir) {
+  if (dir.empty() || ::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST) return Status::Ok();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return ec ? IoError(dir, ec) : Status::Ok();
 }
 
 Result<std::vector<std::string>> RealFileSystem::ListFiles(const std::string& dir) const {

@@ -9,8 +9,9 @@ namespace portalgen {
 SourceText::SourceText(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const std::string_view all(text_);
+  for (size_t i = all.find('\n'); i != std::string_view::npos; i = all.find('\n', i + 1)) {
+    line_starts_.push_back(i + 1);
   }
 }
 
@@ -64,12 +65,16 @@ std::optional<std::string> NormalizeText(const std::string& path, std::string_vi
     sink.Add(std::move(d));
     return std::nullopt;
   }
+  // Copies the runs between CRLFs whole, each CRLF's '\n' starting the next run.
   std::string out;
   out.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') continue;
-    out += bytes[i];
+  size_t run = 0;
+  for (size_t cr = bytes.find("\r\n"); cr != std::string_view::npos;
+       cr = bytes.find("\r\n", cr + 2)) {
+    out.append(bytes.substr(run, cr - run));
+    run = cr + 1;
   }
+  out.append(bytes.substr(run));
   return out;
 }
 

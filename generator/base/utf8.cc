@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace portalgen {
 
@@ -16,6 +17,13 @@ int Utf8SequenceLength(unsigned char lead) {
 namespace {
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Whether the 8 bytes at `p` are all ASCII.
+bool AsciiWord(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
 
 // Decodes one sequence at `i`; returns its length, or 0 if it is not valid UTF-8
 // (overlong forms, surrogates and values past U+10FFFF are invalid too).
@@ -57,6 +65,9 @@ bool IsForbiddenInHtml(char32_t c) {
 size_t FindInvalidUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    // Content is mostly ASCII: skip it a word at a time.
+    while (i + 8 <= text.size() && AsciiWord(text.data() + i)) i += 8;
+    if (i == text.size()) break;
     const size_t n = ValidSequenceAt(text, i);
     if (n == 0) return i;
     i += n;

@@ -21,8 +21,9 @@ const std::vector<std::string>& ReservedPageSlugs() {
 }
 
 std::optional<DocId> Library::Find(Kind kind, const std::string& slug) const {
-  auto it = by_slug.find({kind, slug});
-  if (it == by_slug.end()) return std::nullopt;
+  const auto& ids = slug_ids[static_cast<size_t>(kind)];
+  auto it = ids.find(slug);
+  if (it == ids.end()) return std::nullopt;
   return it->second;
 }
 
@@ -100,6 +101,7 @@ void Register(Library& lib, DocId id, DiagnosticSink& sink) {
                                    "each file needs its own slug: rename one of them"));
     return;
   }
+  lib.slug_ids[static_cast<size_t>(doc.kind)].emplace(doc.slug, id);
   switch (doc.kind) {
     case Kind::kBrief: lib.briefs.push_back(id); break;
     case Kind::kEvent: lib.events.push_back(id); break;

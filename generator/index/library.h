@@ -3,11 +3,13 @@
 #ifndef PORTALGEN_INDEX_LIBRARY_H_
 #define PORTALGEN_INDEX_LIBRARY_H_
 
+#include <array>
 #include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -124,6 +126,10 @@ struct Library {
   std::string PathOf(DocId id) const;
 
   std::map<std::pair<content::Kind, std::string>, DocId> by_slug;
+  /// by_slug again, hashed, one table per content::Kind: Find() runs for every reference of
+  /// every document, and the map's string compares were most of the index stage. Filled
+  /// together with by_slug.
+  std::array<std::unordered_map<std::string, DocId>, 4> slug_ids;
 };
 
 /// Builds the library: rejects duplicate slugs and page slugs that clash with site sections,

@@ -1,6 +1,8 @@
 #include "index/taxonomies.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/paths.h"
 #include "base/utf8.h"
@@ -106,7 +108,8 @@ void BuildTaxonomies(Library& lib) {
 }
 
 void AddBodyReferences(Library& lib, const std::string& base_path) {
-  std::map<std::string, DocId> by_path;
+  std::unordered_map<std::string, DocId> by_path;
+  by_path.reserve(lib.by_slug.size());
   for (const auto& [key, id] : lib.by_slug) by_path[lib.PathOf(id)] = id;
   for (DocId from = 0; from < lib.docs.size(); ++from) {
     const markdown::Rendered& r = lib.docs[from].rendered;
@@ -122,12 +125,13 @@ void AddBodyReferences(Library& lib, const std::string& base_path) {
         lib.backlinks[*to].push_back(from);
       }
     }
-    for (std::string link : r.links) {
-      if (link.rfind(base_path, 0) != 0) continue;
-      link = "/" + link.substr(base_path.size());
-      link = link.substr(0, link.find_first_of("#?"));
-      if (!link.empty() && link.back() != '/') link += '/';
-      auto it = by_path.find(link);
+    for (const std::string& target : r.links) {
+      if (!target.starts_with(base_path)) continue;
+      std::string_view rest = std::string_view(target).substr(base_path.size());
+      rest = rest.substr(0, rest.find_first_of("#?"));
+      std::string path = "/" + std::string(rest);
+      if (path.back() != '/') path += '/';
+      auto it = by_path.find(path);
       if (it != by_path.end() && it->second != from) lib.backlinks[it->second].push_back(from);
     }
   }

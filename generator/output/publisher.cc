@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "base/hash.h"
 #include "base/thread_pool.h"
@@ -29,7 +30,7 @@ bool IsSafeOutputPath(const std::string& rel) {
   while (start <= rel.size()) {
     size_t end = rel.find('/', start);
     if (end == std::string::npos) end = rel.size();
-    const std::string part = rel.substr(start, end - start);
+    const std::string_view part = std::string_view(rel).substr(start, end - start);
     if (part.empty() || part == "." || part == "..") return false;
     start = end + 1;
   }
@@ -46,6 +47,7 @@ Status Publisher::Begin() {
   // Leftovers of an interrupted run are ours to remove; so is the backup folder of older
   // versions, which swapped whole folders.
   if (Status s = fs_.RemoveAll(staging_); !s.ok()) return s;
+  folders_.clear();
   if (Status s = fs_.RemoveAll(Beside(output_dir_, ".previous")); !s.ok()) return s;
   fresh_ = !fs_.IsDirectory(output_dir_);
   if (fresh_ && fs_.IsFile(output_dir_)) {
@@ -66,6 +68,24 @@ bool Publisher::Unchanged(const OutputFile& file, uint64_t hash) const {
   return old.ok() && old.value() == file.bytes;
 }
 
+// Writes `file` into staging. Most pages have a folder of their own: making it first, once,
+// spares the write a failed open (the folder is missing) before it makes the folder itself.
+Status Publisher::Stage(const OutputFile& file) {
+  const std::string target = JoinPath(staging_, file.path);
+  std::string folder = ParentPath(target);
+  bool made;
+  {
+    std::lock_guard<std::mutex> lock(folders_mu_);
+    made = folders_.count(folder) > 0;
+  }
+  if (!made) {
+    if (Status s = fs_.MakeFolders(folder); !s.ok()) return s;
+    std::lock_guard<std::mutex> lock(folders_mu_);
+    folders_.insert(std::move(folder));
+  }
+  return fs_.Write(target, file.bytes);
+}
+
 void Publisher::Add(const OutputFile& file) {
   if (!IsSafeOutputPath(file.path)) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -75,11 +95,16 @@ void Publisher::Add(const OutputFile& file) {
   }
   const uint64_t hash = Hash64(file.bytes);
   const bool unchanged = Unchanged(file, hash);
-  Status written = unchanged ? Status::Ok() : fs_.Write(JoinPath(staging_, file.path), file.bytes);
+  Status written = unchanged ? Status::Ok() : Stage(file);
+  // The manifest entry and the staged path are allocated before taking the lock, which the
+  // other threads wait for on every file.
+  Manifest entry{{file.path, hash}};
+  auto node = entry.extract(entry.begin());
+  std::string staged_path = !unchanged && written.ok() ? file.path : std::string();
   std::lock_guard<std::mutex> lock(mu_);
-  if (!next_.emplace(file.path, hash).second) ++clashes_[file.path];
+  if (!next_.insert(std::move(node)).inserted) ++clashes_[file.path];
   if (!written.ok()) errors_.emplace(file.path, std::move(written));
-  if (!unchanged && written.ok()) staged_.push_back(file.path);
+  if (!staged_path.empty()) staged_.push_back(std::move(staged_path));
 }
 
 bool Publisher::Keep(const std::string& path) {

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "base/file_system.h"
@@ -55,6 +56,7 @@ class Publisher {
 
  private:
   bool Unchanged(const OutputFile& file, uint64_t hash) const;
+  Status Stage(const OutputFile& file);
   Status CommitInPlace();
 
   FileSystem& fs_;
@@ -66,6 +68,8 @@ class Publisher {
   mutable std::mutex mu_;
   Manifest next_;
   std::vector<std::string> staged_;          // paths written into staging
+  std::mutex folders_mu_;
+  std::unordered_set<std::string> folders_;  // staging folders made so far
   std::map<std::string, Status> errors_;     // by path, so the first one reported is stable
   std::map<std::string, int> clashes_;       // paths added more than once
   size_t removed_ = 0;
