@@ -221,7 +221,7 @@ void Fields(Io& io, S& d) {
   }
 }
 
-// Everything but the documents, which have their own shards.
+// Everything but the documents, which have their own shards, and slug_ids, made from by_slug.
 template <typename Io, typename S>
 requires Is<S, index::Library>
 void IndexFields(Io& io, S& lib) {
@@ -237,7 +237,7 @@ void IndexFields(Io& io, S& lib) {
 #if defined(__x86_64__) && defined(__GLIBCXX__)
 static_assert(sizeof(content::Document) == 1152, "update Fields(Document) and this size");
 static_assert(sizeof(markdown::Rendered) == 192, "update Fields(Rendered) and this size");
-static_assert(sizeof(index::Library) == 664, "update IndexFields(Library) and this size");
+static_assert(sizeof(index::Library) == 888, "update IndexFields(Library) and this size");
 #endif
 
 std::string ShardPath(const std::string& dir, uint64_t hash) {
@@ -380,6 +380,9 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
   IndexFields(index, lib);
   if (!index.Done() || layout.shard_docs != shard_docs || shards.size() != layout.slots()) {
     return std::nullopt;
+  }
+  for (const auto& [key, id] : lib.by_slug) {  // slug_ids is by_slug hashed: not stored
+    lib.slug_ids[static_cast<size_t>(key.first)].emplace(key.second, id);
   }
   std::vector<content::Document> docs(layout.documents);
   std::vector<char> good(layout.doc_shards(), 0);
