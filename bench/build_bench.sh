@@ -40,6 +40,14 @@ timed() {
     /usr/bin/time -a -o "$log" -f '%e %U %S %M' "$@" >"$log.out" 2>&1
 }
 
+# settle DIR: before every timed run, the previous run's writes are flushed (sync) and the
+# sources of the next one are read into the page cache, so that neither tool pays for the other
+# one's writeback or for a cold read of its inputs (this VM reclaims idle page cache).
+settle() {
+    sync
+    find "$1" -type f -exec cat {} + >/dev/null
+}
+
 # median LOG EXPR: the median of an awk expression over the lines of LOG.
 median() {
     awk "{print $2}" "$1" | sort -g | awk '{v[NR]=$1}
@@ -82,13 +90,18 @@ for N in $SIZES; do
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         OUT=$OUTS/portalgen-$i
+        settle "$SITE"
         timed "$P" "$BIN" build --source "$SITE" --output "$OUT" --now 2026-11-23 --timings
-        [ -n "$HUGO" ] && timed "$H" "$HUGO" --quiet -s "$HSITE" -d "$OUTS/hugo-$i"
+        if [ -n "$HUGO" ]; then
+            settle "$HSITE"
+            timed "$H" "$HUGO" --quiet -s "$HSITE" -d "$OUTS/hugo-$i"
+        fi
         i=$((i + 1))
     done
     cp "$P.out" "$TMP/full-$N.last"
     i=0
     while [ "$i" -lt "$RUNS" ]; do
+        settle "$SITE"
         timed "$NOOP" "$BIN" build --source "$SITE" --output "$OUT" --now 2026-11-23
         i=$((i + 1))
     done
@@ -98,6 +111,7 @@ for N in $SIZES; do
     while [ "$i" -lt "$RUNS" ]; do
         if [ $((i % 2)) -eq 0 ]; then printf '\nOne more line for the benchmark.\n' >>"$EVENT"
         else cp "$TMP/event.orig" "$EVENT"; fi
+        settle "$SITE"
         timed "$EDIT" "$BIN" build --source "$SITE" --output "$OUT" --now 2026-11-23 --timings
         i=$((i + 1))
     done

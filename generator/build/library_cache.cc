@@ -77,11 +77,8 @@ class Encoder {
     } else if constexpr (IsOptional<T>::value) {
       Varint(v ? 1 : 0);
       if (v) Put(*v);
-    } else if constexpr (IsPair<T>::value) {
-      Put(v.first);
-      Put(v.second);
     } else {
-      Fields(*this, v);
+      Fields(*this, v);  // a pair or a struct, below
     }
   }
 
@@ -153,9 +150,6 @@ class Decoder {
     } else if constexpr (IsOptional<T>::value) {
       v.reset();
       if (Varint() != 0) Get(v.emplace());
-    } else if constexpr (IsPair<T>::value) {
-      Get(v.first);
-      Get(v.second);
     } else {
       Fields(*this, v);
     }
@@ -168,6 +162,12 @@ class Decoder {
 // `S` is `Type` or `const Type`: one Fields() serves the Encoder (const) and the Decoder.
 template <typename S, typename Type>
 concept Is = std::same_as<std::remove_const_t<S>, Type>;
+
+template <typename Io, typename S>
+requires IsPair<std::remove_const_t<S>>::value
+void Fields(Io& io, S& p) {
+  io(p.first, p.second);
+}
 
 template <typename Io, typename S>
 requires Is<S, content::Located<std::string>> || Is<S, content::Located<int>>
