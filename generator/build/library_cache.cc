@@ -312,6 +312,21 @@ class Shard {
   std::string_view body_;
 };
 
+// Decodes shard `k` of a family: its count, then `read(in, id)` for each of its documents.
+template <typename Read>
+bool DecodeShard(const FileSystem& fs, const std::string& dir, uint64_t hash,
+                 std::string_view magic, const Layout& layout, size_t k, const Read& read) {
+  const Shard shard(fs, dir, hash, magic);
+  if (!shard.good()) return false;
+  Decoder in(shard.body());
+  const auto [begin, end] = layout.Range(k);
+  size_t count = 0;
+  in(count);
+  if (count != end - begin) return false;
+  for (size_t id = begin; id < end && in.ok(); ++id) read(in, id);
+  return in.Done();
+}
+
 }  // namespace
 
 std::string LibraryCacheDir(const std::string& output_dir) {
@@ -387,15 +402,8 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
   std::vector<content::Document> docs(layout.documents);
   std::vector<char> good(layout.doc_shards(), 0);
   ParallelFor(layout.doc_shards(), jobs, [&](size_t k) {
-    const Shard shard(fs, dir, shards[layout.Slot(kFront, k)], kDocsMagic);
-    if (!shard.good()) return;
-    Decoder in(shard.body());
-    const auto [begin, end] = layout.Range(k);
-    size_t count = 0;
-    in(count);
-    if (count != end - begin) return;
-    for (size_t id = begin; id < end && in.ok(); ++id) in(docs[id]);
-    good[k] = in.Done() ? 1 : 0;
+    good[k] = DecodeShard(fs, dir, shards[layout.Slot(kFront, k)], kDocsMagic, layout, k,
+                          [&](Decoder& in, size_t id) { in(docs[id]); });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return std::nullopt;
   lib.docs = index::DocList(std::move(docs));
@@ -422,19 +430,12 @@ bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
   std::vector<char> good(jobs_list.size(), 0);
   ParallelFor(jobs_list.size(), jobs, [&](size_t j) {
     const auto [family, k] = jobs_list[j];
-    const Shard shard(fs, dir, shards[layout.Slot(family, k)],
-                      family == kHtml ? kHtmlMagic : kTextMagic);
-    if (!shard.good()) return;
-    Decoder in(shard.body());
-    const auto [begin, end] = layout.Range(k);
-    size_t count = 0;
-    in(count);
-    if (count != end - begin) return;
-    for (size_t id = begin; id < end && in.ok(); ++id) {
-      markdown::Rendered& r = lib.docs[id].rendered;
-      in(family == kHtml ? r.html : r.plain_text);
-    }
-    good[j] = in.Done() ? 1 : 0;
+    good[j] = DecodeShard(fs, dir, shards[layout.Slot(family, k)],
+                          family == kHtml ? kHtmlMagic : kTextMagic, layout, k,
+                          [&](Decoder& in, size_t id) {
+                            markdown::Rendered& r = lib.docs[id].rendered;
+                            in(family == kHtml ? r.html : r.plain_text);
+                          });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
   // Each (family, k) pair is one slot, so no two threads wrote to one document's part.
