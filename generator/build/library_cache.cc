@@ -164,10 +164,7 @@ template <typename S, typename Type>
 concept Is = std::same_as<std::remove_const_t<S>, Type>;
 
 template <typename Io, typename S>
-requires IsPair<std::remove_const_t<S>>::value
-void Fields(Io& io, S& p) {
-  io(p.first, p.second);
-}
+requires IsPair<std::remove_const_t<S>>::value void Fields(Io& io, S& p) { io(p.first, p.second); }
 
 template <typename Io, typename S>
 requires Is<S, content::Located<std::string>> || Is<S, content::Located<int>>
@@ -281,8 +278,7 @@ std::string EncodeDocs(const index::Library& lib, const Layout& layout, size_t k
 }
 
 // The HTML (kBodyHtml) or the plain text (kBodyPlainText) of shard `k`'s documents.
-std::string EncodeBodies(const index::Library& lib, const Layout& layout, size_t k,
-                         uint8_t part) {
+std::string EncodeBodies(const index::Library& lib, const Layout& layout, size_t k, uint8_t part) {
   Encoder out;
   out.bytes().append(part == content::kBodyHtml ? kHtmlMagic : kTextMagic);
   const auto [begin, end] = layout.Range(k);
