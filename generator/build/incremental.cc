@@ -55,7 +55,8 @@ bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& cha
 std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const BuildOptions& options,
                                                  const BuildCache& cache,
                                                  const std::vector<std::string>& changed,
-                                                 DiagnosticSink& sink, std::string& why) {
+                                                 DiagnosticSink& sink, EditRefusal& refusal) {
+  std::string& why = refusal.why;
   for (const std::string& path : changed) {
     if (!path.ends_with(".md")) {
       why = path + " is not a Markdown file";
@@ -65,7 +66,10 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   const std::string dir = LibraryCacheDir(options.output_dir);
   std::optional<index::Library> lib =
       ReadLibraryCache(fs, dir, cache.library, options.jobs, why, options.library_shard_docs);
-  if (!lib) return std::nullopt;
+  if (!lib) {
+    refusal.damaged_cache = true;
+    return std::nullopt;
+  }
   std::unordered_map<std::string, index::DocId> by_path;
   for (index::DocId id = 0; id < lib->docs.size(); ++id) {
     by_path.emplace(JoinPath(options.source_dir, lib->docs[id].source_path), id);
@@ -86,6 +90,7 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   for (index::DocId id : ids) wanted[id] = kBodies;
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, *lib, result.loaded, why,
                          options.library_shard_docs)) {
+    refusal.damaged_cache = true;
     return std::nullopt;
   }
   std::optional<SiteModel> model = ModelFromLibrary(fs, options, std::move(*lib), sink);
@@ -121,6 +126,7 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   }
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
                          why, options.library_shard_docs)) {
+    refusal.damaged_cache = true;
     return std::nullopt;
   }
   // After every edit is rendered: wiki links resolve against the library as it was.

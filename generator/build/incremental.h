@@ -47,14 +47,20 @@ std::optional<content::Document> ReloadBody(const index::Library& lib,
                                             const content::Document& old, const std::string& bytes,
                                             DiagnosticSink& sink);
 
+/// Why ModelWithEditedBodies() declined: the caller builds everything instead.
+struct EditRefusal {
+  std::string why;
+  bool damaged_cache = false;  // the library cache could not be read: worth a note
+};
+
 /// The cached library with the documents at `changed` (input paths) loaded and rendered again,
 /// when each of them is a document of that library whose bytes before the body are unchanged,
-/// which renders without errors and with the same links. Otherwise nullopt, with `why`: the
+/// which renders without errors and with the same links. Otherwise nullopt, with `refusal`: the
 /// caller builds everything instead, which reports any error in full. Warnings go to `sink`.
 std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const BuildOptions& options,
                                                  const BuildCache& cache,
                                                  const std::vector<std::string>& changed,
-                                                 DiagnosticSink& sink, std::string& why);
+                                                 DiagnosticSink& sink, EditRefusal& refusal);
 
 /// The positions in plan.files() of the files that read a changed part of a changed body;
 /// nullopt when the plan's files are not those of the cache's manifest.

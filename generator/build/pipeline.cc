@@ -232,11 +232,11 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
   BuildResult attempt;  // its timings count only if it succeeds
   StageTimer timer(attempt);
   DiagnosticSink sink;
-  std::string why;
+  EditRefusal refusal;
   std::optional<EditedModel> edited =
-      ModelWithEditedBodies(fs, options, cache, *changed, sink, why);
+      ModelWithEditedBodies(fs, options, cache, *changed, sink, refusal);
   if (!edited) {
-    if (why.starts_with("the library cache")) result.notes.push_back(why + ": building everything");
+    if (refusal.damaged_cache) result.notes.push_back(refusal.why + ": building everything");
     return std::nullopt;
   }
   timer.Done("load");
@@ -252,8 +252,9 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
     return BodiesLoaded(log->at(i), edited->loaded);
   });
   if (!all_loaded) {
-    result.notes.push_back("an edited body shows where the build cache did not expect it: "
-                           "building everything");
+    result.notes.push_back(
+        "an edited body shows where the build cache did not expect it: "
+        "building everything");
   }
   if (!all_loaded || sink.has_errors() || CancelRequested()) {
     publisher.Abort();
@@ -330,9 +331,9 @@ void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g,
   std::set<index::DocId> changed;
   for (const auto& [id, parts] : changes) changed.insert(id);
   const std::string library_dir = LibraryCacheDir(options.output_dir);
-  Result<std::vector<uint64_t>> library = WriteLibraryCache(
-      fs, library_dir, g.model->lib, last ? &last->library : nullptr, changed, options.jobs,
-      options.library_shard_docs);
+  Result<std::vector<uint64_t>> library =
+      WriteLibraryCache(fs, library_dir, g.model->lib, last ? &last->library : nullptr, changed,
+                        options.jobs, options.library_shard_docs);
   if (library.ok()) {
     next.library = std::move(library.value());
   } else {
