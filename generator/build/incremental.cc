@@ -11,12 +11,6 @@ namespace portalgen::build {
 
 namespace {
 
-// The file's bytes before its body: the front matter and its fences.
-std::string_view Head(const content::Document& doc) {
-  const std::string& text = doc.source->text();
-  return std::string_view(text).substr(0, text.size() - doc.body.size());
-}
-
 bool SameLinks(const markdown::Rendered& a, const markdown::Rendered& b) {
   return a.wiki_targets == b.wiki_targets && a.links == b.links;
 }
@@ -39,7 +33,7 @@ std::optional<content::Document> ReloadBody(const index::Library& lib,
                                             const content::Document& old, const std::string& bytes,
                                             DiagnosticSink& sink) {
   std::optional<content::Document> doc = content::LoadDocument(old.source_path, bytes, sink);
-  if (!doc || sink.has_errors() || doc->broken || Head(*doc) != Head(old)) return std::nullopt;
+  if (!doc || sink.has_errors() || doc->broken || content::Head(*doc) != content::Head(old)) return std::nullopt;
   RenderBody(lib, markdown, *doc, sink);
   if (sink.has_errors() || !SameLinks(doc->rendered, old.rendered)) return std::nullopt;
   return doc;

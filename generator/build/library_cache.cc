@@ -196,13 +196,6 @@ PORTALGEN_FIELDS(index::Topic, s.slug, s.label, s.docs)
 PORTALGEN_FIELDS(index::SpeakerEntry::Appearance, s.event, s.index)
 PORTALGEN_FIELDS(index::SpeakerEntry, s.slug, s.name, s.appearances)
 
-// The bytes of a document's file before its body: what a cached document keeps of its source.
-std::string Head(const content::Document& doc) {
-  if (!doc.source) return {};
-  const std::string& text = doc.source->text();
-  return text.substr(0, text.size() - doc.body.size());
-}
-
 template <typename Io, typename S>
 requires Is<S, content::Document>
 void Fields(Io& io, S& d) {
@@ -214,7 +207,7 @@ void Fields(Io& io, S& d) {
     d.source = std::make_shared<const SourceText>(d.source_path, std::move(head));
     d.body = std::string_view(d.source->text()).substr(d.source->text().size());
   } else {
-    io(Head(d));
+    io(std::string(content::Head(d)));  // what a cached document keeps of its source
   }
 }
 

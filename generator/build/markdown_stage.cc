@@ -23,7 +23,7 @@ std::optional<Kind> KindOf(std::string_view name) {
 void ReportBrokenWikiLink(const index::Library& lib, const content::Document& doc,
                           const std::string& target, DiagnosticSink& sink) {
   const size_t in_body = doc.body.find("[[" + target);
-  const size_t body_start = doc.source->text().size() - doc.body.size();
+  const size_t body_start = content::Head(doc).size();
   const LineCol at = in_body == std::string::npos ? LineCol{doc.body_line, 1}
                                                   : doc.source->Locate(body_start + in_body + 2);
   const size_t colon = target.find(':');

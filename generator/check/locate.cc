@@ -20,7 +20,7 @@ size_t FindAfter(std::string_view body, std::string_view text, size_t from,
 
 LineCol BodyLocator::Next(std::string_view destination) {
   const std::string_view body = doc_.body;
-  const size_t body_start = doc_.source->text().size() - body.size();
+  const size_t body_start = content::Head(doc_).size();
   if (destination.empty()) return {doc_.body_line, 1};
   // A later pass from the start finds links that reference definitions place out of order.
   for (size_t from : {cursor_, size_t{0}}) {
@@ -36,7 +36,7 @@ LineCol BodyLocator::Next(std::string_view destination) {
 
 LineCol LocateKey(const content::Document& doc, std::string_view key) {
   const std::string& text = doc.source->text();
-  const size_t front_end = text.size() - doc.body.size();
+  const size_t front_end = content::Head(doc).size();
   for (size_t at = text.find(key); at != std::string::npos && at < front_end;
        at = text.find(key, at + 1)) {
     const bool line_start = at == 0 || text[at - 1] == '\n';

@@ -51,6 +51,12 @@ std::string OffsetDateTime::Iso8601() const {
   return buf;
 }
 
+std::string_view Head(const Document& doc) {
+  if (!doc.source) return {};
+  const std::string& text = doc.source->text();
+  return std::string_view(text).substr(0, text.size() - doc.body.size());
+}
+
 std::optional<PartialDate> SortDate(const Document& doc) {
   if (doc.kind == Kind::kBrief) return doc.brief.date;
   if (doc.kind == Kind::kEvent) {

@@ -124,6 +124,10 @@ struct Document {
   bool broken = false;
 };
 
+/// The file's bytes before its body: the front matter and its fences ("" without a source).
+/// Its size is where the body starts in the file.
+std::string_view Head(const Document& doc);
+
 /// The date a document sorts and is dated by: publication date, event start day, or none.
 std::optional<PartialDate> SortDate(const Document& doc);
 
