@@ -92,10 +92,10 @@ void AppendHexList(const std::vector<uint64_t>& values, std::string& out) {
 
 }  // namespace
 
-std::string CachePath(const std::string& output_dir) {
+std::string CachePath(const std::string& output_dir, std::string_view suffix) {
   const std::string normalized = NormalizePath(output_dir);
   return JoinPath(JoinPath(ParentPath(normalized), ".portalgen-cache"),
-                  BaseName(normalized) + ".build");
+                  BaseName(normalized) + std::string(suffix));
 }
 
 std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& path,

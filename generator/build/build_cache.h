@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/file_system.h"
@@ -43,8 +44,9 @@ struct BuildCache {
   std::vector<uint64_t> library;
 };
 
-/// Where the cache of `output_dir` lives.
-std::string CachePath(const std::string& output_dir);
+/// Where the cache of `output_dir` lives: `<parent>/.portalgen-cache/<name><suffix>`; other
+/// suffixes name the build cache's companions (the library cache's ".library" folder).
+std::string CachePath(const std::string& output_dir, std::string_view suffix = ".build");
 
 /// The cache at `path`; nullopt with `why` set when there is none or it cannot be trusted.
 std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& path,

@@ -318,12 +318,6 @@ bool DecodeShard(const FileSystem& fs, const std::string& dir, uint64_t hash,
 
 }  // namespace
 
-std::string LibraryCacheDir(const std::string& output_dir) {
-  const std::string normalized = NormalizePath(output_dir);
-  return JoinPath(JoinPath(ParentPath(normalized), ".portalgen-cache"),
-                  BaseName(normalized) + ".library");
-}
-
 namespace {
 
 std::string EncodeSlot(const index::Library& lib, const Layout& layout, size_t slot) {

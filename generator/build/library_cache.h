@@ -22,6 +22,7 @@
 
 #include "base/file_system.h"
 #include "base/status.h"
+#include "build/build_cache.h"
 #include "index/library.h"
 
 namespace portalgen::build {
@@ -31,7 +32,9 @@ namespace portalgen::build {
 inline constexpr size_t kShardDocs = 64;
 
 /// Where the library cache of `output_dir` lives.
-std::string LibraryCacheDir(const std::string& output_dir);
+inline std::string LibraryCacheDir(const std::string& output_dir) {
+  return CachePath(output_dir, ".library");
+}
 
 /// Writes the shards of `lib` into `dir` and returns their hashes (the index shard first).
 /// With `previous` (the shard list of a library with the same documents in the same order and
