@@ -172,13 +172,6 @@ uint64_t OptionsKey(const BuildOptions& options) {
   return Hasher().Add(options.base_url).Add(options.drafts ? 1 : 0).Digest();
 }
 
-// Same files with the same bytes, whatever their stamps.
-bool SameBytes(const InputSet& a, const InputSet& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
-    return x.first == y.first && x.second.hash == y.second.hash;
-  });
-}
-
 void Fail(BuildResult& result, const std::string& path, const std::string& message,
           const std::string& hint) {
   result.diagnostics.push_back({Diagnostic::Severity::kError, path, 0, 0, message, hint, {}});
@@ -224,17 +217,17 @@ namespace {
 // (build/incremental.h). Nullopt when that does not apply or failed; then the publisher holds
 // nothing and the caller builds everything, which reports any error in full.
 std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOptions& options,
-                                         const BuildCache& cache, const InputSet& inputs,
+                                         const BuildCache& cache,
+                                         const std::vector<std::string>& changed,
                                          BuildResult& result, output::Publisher& publisher,
                                          BodyChanges& changes) {
-  std::optional<std::vector<std::string>> changed = ChangedInputs(cache.inputs, inputs);
-  if (!changed || changed->empty() || cache.library.empty()) return std::nullopt;
+  if (cache.library.empty()) return std::nullopt;
   BuildResult attempt;  // its timings count only if it succeeds
   StageTimer timer(attempt);
   DiagnosticSink sink;
   EditRefusal refusal;
   std::optional<EditedModel> edited =
-      ModelWithEditedBodies(fs, options, cache, *changed, sink, refusal);
+      ModelWithEditedBodies(fs, options, cache, changed, sink, refusal);
   if (!edited) {
     if (refusal.damaged_cache) result.notes.push_back(refusal.why + ": building everything");
     return std::nullopt;
@@ -260,10 +253,8 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
     publisher.Abort();
     return std::nullopt;
   }
-  std::vector<bool> made(plan->files().size(), false);
-  for (size_t i : *remake) made[i] = true;
-  for (size_t i = 0; i < made.size(); ++i) {
-    if (!made[i]) publisher.Keep(plan->files()[i].path);
+  for (size_t i = 0; i < plan->files().size(); ++i) {
+    if (!log->made(i)) publisher.Keep(plan->files()[i].path);
   }
   timer.Done("remake");
   result.diagnostics = sink.Sorted();
@@ -276,11 +267,11 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
   return Generation{edited->model, NowWindow(edited->model->lib, options.now), plan, log};
 }
 
-// The body reads of every file of `g`: the last cache's, with those of the files made now.
-std::map<std::string, std::vector<uint64_t>> BodyReadsAfter(const Generation& g,
-                                                            const BuildCache* last) {
+// The body reads of every file of `g`: the last cache's (taken from it), with those of the
+// files made now.
+std::map<std::string, std::vector<uint64_t>> BodyReadsAfter(const Generation& g, BuildCache* last) {
   std::map<std::string, std::vector<uint64_t>> reads;
-  if (last) reads = last->body_reads;
+  if (last) reads = std::move(last->body_reads);
   const std::vector<PlannedFile>& files = g.plan->files();
   for (size_t i = 0; i < files.size(); ++i) {
     if (!g.reads->made(i)) continue;  // kept as it was, with its reads
@@ -323,10 +314,10 @@ std::unique_ptr<output::Publisher> StartPublisher(FileSystem& fs, const BuildOpt
 }
 
 // Writes the build cache `next` with the body reads and library of `g`. `last` is the cache an
-// incremental build started from (its library is updated where `changes` say), else null.
-void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g,
-               const BuildCache* last, const BodyChanges& changes, BuildCache& next,
-               BuildResult& result) {
+// incremental build started from (its body reads are taken, its library updated where
+// `changes` say), else null.
+void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g, BuildCache* last,
+               const BodyChanges& changes, BuildCache& next, BuildResult& result) {
   next.body_reads = BodyReadsAfter(g, last);
   std::set<index::DocId> changed;
   for (const auto& [id, parts] : changes) changed.insert(id);
@@ -362,6 +353,10 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   // and the hashes come from the build's own reads (`unhashed`, filled after it).
   ReadOnceFileSystem sources(fs);
   std::vector<std::string> unhashed;
+  // The cache describes the output for these options and `now`: the inputs that changed since
+  // (none: nothing to do), or nullopt when files were added or removed.
+  bool cache_fits = false;
+  std::optional<std::vector<std::string>> changed;
   if (use_cache) {
     std::string why;
     cache = ReadCache(fs, cache_path, why);
@@ -374,9 +369,10 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     sources.StopRemembering();
     result.timings.emplace_back(
         "scan", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    if (cache && cache->options == options_key && SameBytes(cache->inputs, inputs) &&
-        options.now > cache->now_after && options.now <= cache->now_until &&
-        fs.IsDirectory(options.output_dir)) {
+    cache_fits = cache && cache->options == options_key && options.now > cache->now_after &&
+                 options.now <= cache->now_until && fs.IsDirectory(options.output_dir);
+    if (cache_fits) changed = ChangedInputs(cache->inputs, inputs);
+    if (changed && changed->empty()) {
       result.ok = result.up_to_date = true;
       result.files = cache->outputs.size();
       if (cache->inputs != inputs) {  // touched, not changed: remember the new stamps
@@ -390,16 +386,12 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     }
   }
 
-  const bool cache_fits = cache && cache->options == options_key &&
-                          options.now > cache->now_after && options.now <= cache->now_until &&
-                          fs.IsDirectory(options.output_dir);
-
   std::unique_ptr<output::Publisher> publisher = StartPublisher(fs, options, cache, result);
   if (!publisher) return result;
   std::optional<Generation> g;
   BodyChanges changes;
-  if (cache_fits) {
-    g = RunIncremental(sources, options, *cache, inputs, result, *publisher, changes);
+  if (changed) {
+    g = RunIncremental(sources, options, *cache, *changed, result, *publisher, changes);
     if (!g) publisher = StartPublisher(fs, options, cache, result);  // a clean start
     if (!publisher) return result;
   }
