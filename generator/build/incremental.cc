@@ -15,6 +15,14 @@ bool SameLinks(const markdown::Rendered& a, const markdown::Rendered& b) {
   return a.wiki_targets == b.wiki_targets && a.links == b.links;
 }
 
+// True when `reads` (the build cache's form) meet a part of a body that `changes` lists.
+bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& changes) {
+  return std::any_of(reads.begin(), reads.end(), [&](uint64_t r) {
+    auto change = changes.find(r >> 3);
+    return change != changes.end() && (change->second & r & 7) != 0;
+  });
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> ChangedInputs(const InputSet& before,
@@ -37,13 +45,6 @@ std::optional<content::Document> ReloadBody(const index::Library& lib,
   RenderBody(lib, markdown, *doc, sink);
   if (sink.has_errors() || !SameLinks(doc->rendered, old.rendered)) return std::nullopt;
   return doc;
-}
-
-bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& changes) {
-  return std::any_of(reads.begin(), reads.end(), [&](uint64_t r) {
-    auto change = changes.find(r >> 3);
-    return change != changes.end() && (change->second & r & 7) != 0;
-  });
 }
 
 std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const BuildOptions& options,
@@ -116,6 +117,7 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   // matter means the same documents on every page. The pipeline checks it (BodiesLoaded).
   for (const auto& [path, reads] : cache.body_reads) {
     if (!ReadsChangedPart(reads, result.changes)) continue;
+    result.remake.push_back(path);
     for (uint64_t r : reads) wanted[r >> 3] |= static_cast<uint8_t>(r & kBodies);
   }
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
@@ -133,18 +135,19 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
 }
 
 std::optional<std::vector<size_t>> FilesToRemake(const SitePlan& plan, const BuildCache& cache,
-                                                 const BodyChanges& changes) {
+                                                 const std::vector<std::string>& remake) {
   if (plan.files().size() != cache.outputs.size()) return std::nullopt;
-  std::vector<size_t> remake;
-  for (size_t i = 0; i < plan.files().size(); ++i) {
-    const std::string& path = plan.files()[i].path;
-    if (!cache.outputs.count(path)) return std::nullopt;
-    auto reads = cache.body_reads.find(path);
-    if (reads != cache.body_reads.end() && ReadsChangedPart(reads->second, changes)) {
-      remake.push_back(i);
-    }
+  for (const PlannedFile& file : plan.files()) {
+    if (!cache.outputs.count(file.path)) return std::nullopt;
   }
-  return remake;
+  std::vector<size_t> positions;
+  for (const std::string& path : remake) {
+    const std::optional<size_t> at = plan.Find(path);
+    if (!at) return std::nullopt;
+    positions.push_back(*at);
+  }
+  std::sort(positions.begin(), positions.end());  // plan order: pages first
+  return positions;
 }
 
 bool BodiesLoaded(const std::vector<uint64_t>& reads, const std::vector<uint8_t>& loaded) {

@@ -33,6 +33,8 @@ struct EditedModel {
   // The body parts each document has (content::BodyPart bits, by DocId): the library cache's
   // HTML and plain text are read only for the documents the files to make again show.
   std::vector<uint8_t> loaded;
+  // The output files that read a changed part last time, hence will now (by path).
+  std::vector<std::string> remake;
 };
 
 /// The inputs whose bytes differ between two scans; nullopt when a file was added or removed.
@@ -62,13 +64,10 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
                                                  const std::vector<std::string>& changed,
                                                  DiagnosticSink& sink, EditRefusal& refusal);
 
-/// The positions in plan.files() of the files that read a changed part of a changed body;
-/// nullopt when the plan's files are not those of the cache's manifest.
+/// The positions in plan.files() of the files at `remake` (EditedModel::remake), in plan
+/// order; nullopt when the plan's files are not those of the cache's manifest.
 std::optional<std::vector<size_t>> FilesToRemake(const SitePlan& plan, const BuildCache& cache,
-                                                 const BodyChanges& changes);
-
-/// True when `reads` (the build cache's form) meet a part of a body that `changes` lists.
-bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& changes);
+                                                 const std::vector<std::string>& remake);
 
 /// True when every body part in `reads` is among the `loaded` ones (EditedModel::loaded).
 bool BodiesLoaded(const std::vector<uint64_t>& reads, const std::vector<uint8_t>& loaded);

@@ -234,7 +234,7 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
   }
   timer.Done("load");
   auto plan = std::make_shared<const SitePlan>(edited->model, sink);
-  std::optional<std::vector<size_t>> remake = FilesToRemake(*plan, cache, edited->changes);
+  std::optional<std::vector<size_t>> remake = FilesToRemake(*plan, cache, edited->remake);
   if (sink.has_errors() || !remake) return std::nullopt;
   timer.Done("plan");
 
