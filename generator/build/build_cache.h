@@ -29,6 +29,11 @@ struct InputEntry {
 };
 using InputSet = std::map<std::string, InputEntry>;  // by path
 
+/// One entry of BuildCache::body_reads: a document (DocId) and the content::BodyPart bits read.
+inline uint64_t BodyRead(size_t doc, uint8_t parts) { return (uint64_t{doc} << 3) | parts; }
+inline size_t BodyReadDoc(uint64_t read) { return static_cast<size_t>(read >> 3); }
+inline uint8_t BodyReadParts(uint64_t read) { return static_cast<uint8_t>(read & 7); }
+
 struct BuildCache {
   uint64_t generator = 0;  // hash of the portalgen binary that wrote it
   uint64_t options = 0;    // hash of the build options that shape the output
@@ -37,8 +42,8 @@ struct BuildCache {
   int64_t now_until = std::numeric_limits<int64_t>::max();
   InputSet inputs;
   output::Manifest outputs;
-  /// Output path -> the Markdown bodies it read: (DocId << 3) | content::BodyPart bits, sorted
-  /// by DocId. Files that read no body are not listed.
+  /// Output path -> the Markdown bodies it read (BodyRead()), sorted by DocId. Files that read no
+  /// body are not listed.
   std::map<std::string, std::vector<uint64_t>> body_reads;
   /// The shards of the library cache (build/library_cache.h); empty when there is none.
   std::vector<uint64_t> library;

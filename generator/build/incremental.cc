@@ -18,8 +18,8 @@ bool SameLinks(const markdown::Rendered& a, const markdown::Rendered& b) {
 // True when `reads` (the build cache's form) meet a part of a body that `changes` lists.
 bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& changes) {
   return std::any_of(reads.begin(), reads.end(), [&](uint64_t r) {
-    auto change = changes.find(r >> 3);
-    return change != changes.end() && (change->second & r & 7) != 0;
+    auto change = changes.find(BodyReadDoc(r));
+    return change != changes.end() && (change->second & BodyReadParts(r)) != 0;
   });
 }
 
@@ -41,7 +41,8 @@ std::optional<content::Document> ReloadBody(const index::Library& lib,
                                             const content::Document& old, const std::string& bytes,
                                             DiagnosticSink& sink) {
   std::optional<content::Document> doc = content::LoadDocument(old.source_path, bytes, sink);
-  if (!doc || sink.has_errors() || doc->broken || content::Head(*doc) != content::Head(old)) return std::nullopt;
+  if (!doc || sink.has_errors() || doc->broken || content::Head(*doc) != content::Head(old))
+    return std::nullopt;
   RenderBody(lib, markdown, *doc, sink);
   if (sink.has_errors() || !SameLinks(doc->rendered, old.rendered)) return std::nullopt;
   return doc;
@@ -118,7 +119,7 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   for (const auto& [path, reads] : cache.body_reads) {
     if (!ReadsChangedPart(reads, result.changes)) continue;
     result.remake.push_back(path);
-    for (uint64_t r : reads) wanted[r >> 3] |= static_cast<uint8_t>(r & kBodies);
+    for (uint64_t r : reads) wanted[BodyReadDoc(r)] |= BodyReadParts(r) & kBodies;
   }
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
                          why, options.library_shard_docs)) {
@@ -152,7 +153,8 @@ std::optional<std::vector<size_t>> FilesToRemake(const SitePlan& plan, const Bui
 
 bool BodiesLoaded(const std::vector<uint64_t>& reads, const std::vector<uint8_t>& loaded) {
   return std::all_of(reads.begin(), reads.end(), [&](uint64_t r) {
-    return (r >> 3) < loaded.size() && (loaded[r >> 3] & r & 7) == (r & 7);
+    const uint8_t parts = BodyReadParts(r);
+    return BodyReadDoc(r) < loaded.size() && (loaded[BodyReadDoc(r)] & parts) == parts;
   });
 }
 
@@ -166,13 +168,13 @@ std::vector<uint64_t> BodyReadEncoder::Encode(const content::BodyReads& reads) c
   out.reserve(reads.reads.size());
   for (const auto& [doc, parts] : reads.reads) {
     auto it = ids_.find(doc);
-    if (it != ids_.end()) out.push_back((static_cast<uint64_t>(it->second) << 3) | parts);
+    if (it != ids_.end()) out.push_back(BodyRead(it->second, parts));
   }
   std::sort(out.begin(), out.end());
   // One entry per document, with the union of its parts.
   size_t kept = 0;
   for (size_t i = 0; i < out.size(); ++i) {
-    if (kept > 0 && (out[kept - 1] >> 3) == (out[i] >> 3)) {
+    if (kept > 0 && BodyReadDoc(out[kept - 1]) == BodyReadDoc(out[i])) {
       out[kept - 1] |= out[i];
     } else {
       out[kept++] = out[i];

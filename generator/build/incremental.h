@@ -72,7 +72,7 @@ std::optional<std::vector<size_t>> FilesToRemake(const SitePlan& plan, const Bui
 /// True when every body part in `reads` is among the `loaded` ones (EditedModel::loaded).
 bool BodiesLoaded(const std::vector<uint64_t>& reads, const std::vector<uint8_t>& loaded);
 
-/// Turns recorded reads into the build cache's form: (DocId << 3) | parts, one per document,
+/// Turns recorded reads into the build cache's form (BodyRead()), one per document,
 /// sorted. Reads of documents not in `ids` (none, in a build) are dropped.
 class BodyReadEncoder {
  public:
