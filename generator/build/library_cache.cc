@@ -261,24 +261,33 @@ std::string EncodeIndex(const index::Library& lib, const Layout& layout) {
   return std::move(out.bytes());
 }
 
-std::string EncodeDocs(const index::Library& lib, const Layout& layout, size_t k) {
-  Encoder out;
-  out.bytes().append(kDocsMagic);
-  const auto [begin, end] = layout.Range(k);
-  out(end - begin);
-  for (size_t id = begin; id < end; ++id) out(lib.docs[id]);
-  return std::move(out.bytes());
+std::string_view MagicOf(Family family) {
+  return family == kFront ? kDocsMagic : family == kHtml ? kHtmlMagic : kTextMagic;
 }
 
-// The HTML (kBodyHtml) or the plain text (kBodyPlainText) of shard `k`'s documents.
-std::string EncodeBodies(const index::Library& lib, const Layout& layout, size_t k, uint8_t part) {
+// The content::BodyPart an HTML or text shard holds.
+uint8_t PartOf(Family family) {
+  return family == kHtml ? content::kBodyHtml : content::kBodyPlainText;
+}
+
+// The body text an HTML or text shard holds of `r` (const or not).
+template <typename R>
+auto& BodyOf(R& r, Family family) {
+  return family == kHtml ? r.html : r.plain_text;
+}
+
+// Encodes shard `k` of a family: its count, then each of its documents.
+std::string EncodeShard(const index::Library& lib, const Layout& layout, Family family, size_t k) {
   Encoder out;
-  out.bytes().append(part == content::kBodyHtml ? kHtmlMagic : kTextMagic);
+  out.bytes().append(MagicOf(family));
   const auto [begin, end] = layout.Range(k);
   out(end - begin);
   for (size_t id = begin; id < end; ++id) {
-    const markdown::Rendered& r = lib.docs[id].rendered;
-    out(part == content::kBodyHtml ? r.html : r.plain_text);
+    if (family == kFront) {
+      out(lib.docs[id]);
+    } else {
+      out(BodyOf(lib.docs[id].rendered, family));
+    }
   }
   return std::move(out.bytes());
 }
@@ -303,9 +312,9 @@ class Shard {
 
 // Decodes shard `k` of a family: its count, then `read(in, id)` for each of its documents.
 template <typename Read>
-bool DecodeShard(const FileSystem& fs, const std::string& dir, uint64_t hash,
-                 std::string_view magic, const Layout& layout, size_t k, const Read& read) {
-  const Shard shard(fs, dir, hash, magic);
+bool DecodeShard(const FileSystem& fs, const std::string& dir, const std::vector<uint64_t>& shards,
+                 const Layout& layout, Family family, size_t k, const Read& read) {
+  const Shard shard(fs, dir, shards[layout.Slot(family, k)], MagicOf(family));
   if (!shard.good()) return false;
   Decoder in(shard.body());
   const auto [begin, end] = layout.Range(k);
@@ -323,10 +332,7 @@ namespace {
 std::string EncodeSlot(const index::Library& lib, const Layout& layout, size_t slot) {
   if (slot == 0) return EncodeIndex(lib, layout);
   const auto family = static_cast<Family>((slot - 1) / layout.doc_shards());
-  const size_t k = (slot - 1) % layout.doc_shards();
-  if (family == kFront) return EncodeDocs(lib, layout, k);
-  return EncodeBodies(lib, layout, k,
-                      family == kHtml ? content::kBodyHtml : content::kBodyPlainText);
+  return EncodeShard(lib, layout, family, (slot - 1) % layout.doc_shards());
 }
 
 }  // namespace
@@ -385,7 +391,7 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
   std::vector<content::Document> docs(layout.documents);
   std::vector<char> good(layout.doc_shards(), 0);
   ParallelFor(layout.doc_shards(), jobs, [&](size_t k) {
-    good[k] = DecodeShard(fs, dir, shards[layout.Slot(kFront, k)], kDocsMagic, layout, k,
+    good[k] = DecodeShard(fs, dir, shards, layout, kFront, k,
                           [&](Decoder& in, size_t id) { in(docs[id]); });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return std::nullopt;
@@ -413,20 +419,15 @@ bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
   std::vector<char> good(jobs_list.size(), 0);
   ParallelFor(jobs_list.size(), jobs, [&](size_t j) {
     const auto [family, k] = jobs_list[j];
-    good[j] = DecodeShard(fs, dir, shards[layout.Slot(family, k)],
-                          family == kHtml ? kHtmlMagic : kTextMagic, layout, k,
-                          [&](Decoder& in, size_t id) {
-                            markdown::Rendered& r = lib.docs[id].rendered;
-                            in(family == kHtml ? r.html : r.plain_text);
-                          });
+    good[j] = DecodeShard(fs, dir, shards, layout, family, k, [&](Decoder& in, size_t id) {
+      in(BodyOf(lib.docs[id].rendered, family));
+    });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
   // Each (family, k) pair is one slot, so no two threads wrote to one document's part.
   for (const auto& [family, k] : jobs_list) {
     const auto [begin, end] = layout.Range(k);
-    for (size_t id = begin; id < end; ++id) {
-      loaded[id] |= family == kHtml ? content::kBodyHtml : content::kBodyPlainText;
-    }
+    for (size_t id = begin; id < end; ++id) loaded[id] |= PartOf(family);
   }
   return true;
 }
