@@ -66,6 +66,28 @@ inline const std::string& PlainText(const Document& doc) {
   return doc.rendered.plain_text;
 }
 
+/// A memoised value with the body reads made while making it.
+template <typename T>
+struct Recorded {
+  T value{};
+  BodyReads reads;
+
+  /// Makes the value with make(), recording what it reads.
+  template <typename F>
+  static Recorded Make(F&& make) {
+    Recorded made;
+    BodyReadScope scope(&made.reads);
+    made.value = make();
+    return made;
+  }
+  /// The value, noting its reads again in this thread's recorder: a use of a memoised value
+  /// depends on what making it read.
+  const T& Use() const {
+    NoteBodyReads(reads);
+    return value;
+  }
+};
+
 /// OnceSlots whose values note, at every use, the body reads made while making them.
 template <typename T>
 class RecordingSlots {
@@ -74,22 +96,11 @@ class RecordingSlots {
 
   template <typename Make>
   const T& Get(size_t i, Make&& make) {
-    const Entry& entry = slots_.Get(i, [&] {
-      Entry made;
-      BodyReadScope scope(&made.reads);
-      made.value = make();
-      return made;
-    });
-    NoteBodyReads(entry.reads);
-    return entry.value;
+    return slots_.Get(i, [&] { return Recorded<T>::Make(make); }).Use();
   }
 
  private:
-  struct Entry {
-    T value{};
-    BodyReads reads;
-  };
-  OnceSlots<Entry> slots_;
+  OnceSlots<Recorded<T>> slots_;
 };
 
 }  // namespace portalgen::content

@@ -104,13 +104,9 @@ Object PageFields(const ViewContext& ctx, const std::string& path, Value title,
 
 const Value& ViewMemo::Site(const std::string& section, const std::function<Value()>& make) {
   std::lock_guard<std::mutex> lock(site_mu_);
-  auto [it, added] = site_.try_emplace(section);
-  if (added) {
-    content::BodyReadScope scope(&it->second.reads);
-    it->second.value = make();
-  }
-  content::NoteBodyReads(it->second.reads);
-  return it->second.value;  // std::map nodes never move, and entries are never changed again
+  auto it = site_.find(section);
+  if (it == site_.end()) it = site_.emplace(section, content::Recorded<Value>::Make(make)).first;
+  return it->second.Use();  // std::map nodes never move, and entries are never changed again
 }
 
 Value SiteView(const ViewContext& ctx, const std::string& current_section) {

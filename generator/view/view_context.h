@@ -61,12 +61,8 @@ class ViewMemo {
   content::RecordingSlots<std::string> vevents;       // by DocId: its VEVENT in calendars
 
  private:
-  struct SiteEntry {
-    Value value;
-    content::BodyReads reads;
-  };
   std::mutex site_mu_;
-  std::map<std::string, SiteEntry> site_;
+  std::map<std::string, content::Recorded<Value>> site_;
 };
 
 struct ViewContext {
