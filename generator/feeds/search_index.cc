@@ -10,7 +10,7 @@ namespace portalgen::feeds {
 
 std::string CollapseWhitespace(std::string_view text, size_t limit) {
   std::string out;
-  out.reserve(text.size());
+  out.reserve(std::min(text.size(), limit * 4));  // at most 4 bytes per character
   size_t count = 0;      // characters (code points) in `out`
   bool space = false;    // whitespace since the last character kept
   size_t run_begin = 0;  // characters go to `out` in runs text[run_begin, i), not one by one
