@@ -1,7 +1,6 @@
 #include "build/pipeline.h"
 
 #include <algorithm>
-#include <chrono>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -11,6 +10,7 @@
 #include "base/hash.h"
 #include "base/paths.h"
 #include "base/read_once_file_system.h"
+#include "base/stage_clock.h"
 #include "base/thread_pool.h"
 #include "build/build_cache.h"
 #include "build/incremental.h"
@@ -26,15 +26,11 @@ namespace {
 class StageTimer {
  public:
   explicit StageTimer(BuildResult& result) : result_(result) {}
-  void Done(const char* stage) {
-    const auto now = std::chrono::steady_clock::now();
-    result_.timings.emplace_back(stage, std::chrono::duration<double>(now - last_).count());
-    last_ = now;
-  }
+  void Done(const char* stage) { clock_.Done(stage, result_.timings); }
 
  private:
   BuildResult& result_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  StageClock clock_;
 };
 
 // The body reads of the files a build made, by plan position, in the build cache's form.
@@ -341,7 +337,7 @@ void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g,
 
 BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   BuildResult result;
-  const auto start = std::chrono::steady_clock::now();
+  StageClock clock;
   const std::string cache_path = CachePath(options.output_dir);
   // Reading our own executable costs a few milliseconds: only when the cache is in use.
   const uint64_t generator = use_cache ? GeneratorFingerprint(fs) : 0;
@@ -367,8 +363,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     inputs = cache ? ScanInputs(sources, options.source_dir, cache->inputs, options.jobs)
                    : ScanInputs(sources, options.source_dir, {}, options.jobs, &unhashed);
     sources.StopRemembering();
-    result.timings.emplace_back(
-        "scan", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    clock.Done("scan", result.timings);
     cache_fits = cache && cache->options == options_key && options.now > cache->now_after &&
                  options.now <= cache->now_until && fs.IsDirectory(options.output_dir);
     if (cache_fits) changed = ChangedInputs(cache->inputs, inputs);
@@ -404,7 +399,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     result.interrupted = CancelRequested();
     return result;
   }
-  const auto commit_start = std::chrono::steady_clock::now();
+  clock.Restart();
   Status committed = publisher->Check();
   if (committed.ok()) {
     // The output is about to change: the old cache would describe it wrongly if we stopped here.
@@ -427,9 +422,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
                     g->facts.now_until, std::move(inputs), publisher->manifest()};
     SaveCache(fs, options, *g, result.incremental ? &*cache : nullptr, changes, next, result);
   }
-  result.timings.emplace_back(
-      "commit",
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count());
+  clock.Done("commit", result.timings);
   result.ok = true;
   LeaveAtExit(options.leave_memory_at_exit, std::move(g));
   LeaveAtExit(options.leave_memory_at_exit, std::move(cache));

@@ -10,6 +10,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "base/stage_clock.h"
 #include "build/build_options.h"
 #include "config/site_config.h"
 #include "index/library.h"
@@ -30,7 +31,7 @@ struct BuildResult {
   size_t written = 0;  // files written because they are new or changed
   size_t removed = 0;  // files removed because the site no longer has them
   std::vector<std::string> notes;  // e.g. why the build cache was not used
-  std::vector<std::pair<std::string, double>> timings;  // stage -> seconds
+  std::vector<StageTime> timings;  // wall and CPU time of each stage, in order
 };
 
 /// Receives generated files as soon as each is made; Add is called from several threads.
