@@ -50,7 +50,7 @@ void SitePlan::PlanPages(DiagnosticSink& sink) {
     Add(OutputFileFor(spec.path),
         [theme, name = std::move(spec.template_name), build = std::move(spec.build)](
             const view::ViewContext& ctx, DiagnosticSink& sink) {
-          return theme->Render(name, build(ctx), sink);
+          return theme->Render(name, build(ctx), sink, &ctx.memo->fragments);
         },
         sink);
   }

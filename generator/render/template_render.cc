@@ -1,7 +1,9 @@
 // RenderTemplate: walks a TemplateTree over a view Value, writing straight into one string.
+#include <algorithm>
 #include <string_view>
 
 #include "markdown/html_escape.h"
+#include "render/fragment_memo.h"
 #include "render/template_tree.h"
 
 namespace portalgen::render {
@@ -18,8 +20,8 @@ void AppendEscaped(std::string_view s, std::string& out) {
 class Renderer {
  public:
   Renderer(const Value& view, const PartialLookup& partials, MissingNames& missing,
-           std::string* too_deep)
-      : partials_(partials), missing_(missing), too_deep_(too_deep) {
+           std::string* too_deep, FragmentMemo* memo)
+      : partials_(partials), missing_(missing), too_deep_(too_deep), memo_(memo) {
     stack_.push_back(&view.Resolved());
   }
 
@@ -43,6 +45,7 @@ class Renderer {
         out_ += node.text;
         break;
       case Kind::kNewline:
+        ++newlines_;
         if (!EndLine()) out_ += node.text;
         line_start_ = out_.size();
         break;
@@ -77,6 +80,7 @@ class Renderer {
       return;
     }
     ++depth_;
+    if (recording_ != nullptr) recording_->depth = std::max(recording_->depth, depth_);
     Walk(partial);
     --depth_;
   }
@@ -86,7 +90,10 @@ class Renderer {
   bool EndLine() {
     const bool drop =
         had_section_tag_ && out_.find_first_not_of(" \t", line_start_) == std::string::npos;
-    if (drop) out_.resize(line_start_);
+    if (drop) {
+      if (recording_ != nullptr && line_start_ < recording_->start) recording_->keep = false;
+      out_.resize(line_start_);
+    }
     had_section_tag_ = false;
     return drop;
   }
@@ -110,7 +117,7 @@ class Renderer {
     if (v != nullptr && v->is_list()) {
       const List& items = v->list();
       if (items.empty()) return Body(node, v);
-      for (const Value& item : items) Body(node, &item);
+      for (const Value& item : items) Item(node, item);
     } else {
       Body(node, v);
     }
@@ -124,26 +131,109 @@ class Renderer {
     had_section_tag_ = true;
   }
 
+  // A list item: its body's text from the memo when the memo holds it for this shared item
+  // and it still applies here (fragment_memo.h); else rendered, and kept when it may be.
+  void Item(const TemplateNode& node, const Value& item) {
+    const Value& shared = item.Resolved();
+    if (memo_ == nullptr || recording_ != nullptr || &shared == &item) return Body(node, &item);
+    const FragmentMemo::Key key{&node, &shared, LineBlankSoFar()};
+    if (const Fragment* kept = memo_->Find(key); kept != nullptr && Replay(*kept)) return;
+    Record(node, shared, key);
+  }
+
+  bool LineBlankSoFar() const {
+    return out_.find_first_not_of(" \t", line_start_) == std::string::npos;
+  }
+
+  bool Replay(const Fragment& f) {
+    if (depth_ + f.depth > kMaxPartialDepth) return false;
+    for (const OuterLookup& o : f.outer) {
+      const Value* v = Resolve(*o.node, nullptr);
+      if (v == nullptr || ScalarKind(*v) != o.kind || v->text() != o.text) return false;
+    }
+    const size_t start = out_.size();
+    out_ += f.text;
+    if (f.ends_line) line_start_ = start + f.line_start;
+    had_section_tag_ = true;
+    return true;
+  }
+
+  void Record(const TemplateNode& node, const Value& shared, const FragmentMemo::Key& key) {
+    Recording rec{stack_.size(), out_.size(), depth_};
+    const size_t newlines = newlines_;
+    const size_t missing = missing_.size();
+    recording_ = &rec;
+    Body(node, &shared);
+    recording_ = nullptr;
+    if (!rec.keep || stopped_ || missing_.size() != missing) return;
+    Fragment f;
+    f.text = out_.substr(rec.start);
+    f.ends_line = newlines_ != newlines;
+    if (f.ends_line) f.line_start = line_start_ - rec.start;
+    f.depth = rec.depth - rec.depth_before;
+    f.outer = std::move(rec.outer);
+    memo_->Keep(key, std::move(f));
+  }
+
   // The innermost context that holds the whole (dotted) name; "." is the innermost context.
   // Returned values are resolved: never a Value::Ref.
   const Value* Get(const TemplateNode& node) {
-    if (node.text == ".") return stack_.back();
-    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
-      const Value* v = *it;
-      for (const std::string& part : node.parts) {
-        v = v->Find(part);  // nullptr when v is not an object or has no such member
-        if (v == nullptr) break;
-        v = &v->Resolved();
-      }
-      if (v != nullptr) return v;
+    size_t frame = 0;
+    if (const Value* v = Resolve(node, &frame)) {
+      if (recording_ != nullptr && frame < recording_->base) NoteOuter(node, *v);
+      return v;
     }
     missing_.push_back({node.text, false});
     return nullptr;
   }
 
+  // Get() without its bookkeeping; `frame` receives the index of the context that held it.
+  const Value* Resolve(const TemplateNode& node, size_t* frame) const {
+    if (node.text == ".") {
+      if (frame != nullptr) *frame = stack_.size() - 1;
+      return stack_.back();
+    }
+    for (size_t i = stack_.size(); i-- > 0;) {
+      const Value* v = stack_[i];
+      for (const std::string& part : node.parts) {
+        v = v->Find(part);  // nullptr when v is not an object or has no such member
+        if (v == nullptr) break;
+        v = &v->Resolved();
+      }
+      if (v != nullptr) {
+        if (frame != nullptr) *frame = i;
+        return v;
+      }
+    }
+    return nullptr;
+  }
+
+  // A name the item being recorded did not hold, found in the page around it.
+  void NoteOuter(const TemplateNode& node, const Value& v) {
+    const int kind = ScalarKind(v);
+    if (kind < 0) {
+      recording_->keep = false;
+    } else {
+      recording_->outer.push_back({&node, kind, std::string(v.text())});
+    }
+  }
+
+  // The list item whose body is being rendered for the memo.
+  struct Recording {
+    size_t base;          // its context's index in stack_
+    size_t start;         // where its text starts in out_
+    int depth_before;     // depth_ when it started
+    int depth = depth_before;
+    bool keep = true;
+    std::vector<OuterLookup> outer;
+  };
+
   const PartialLookup& partials_;
   MissingNames& missing_;
   std::string* too_deep_;
+  FragmentMemo* memo_;
+  Recording* recording_ = nullptr;
+  size_t newlines_ = 0;  // newline nodes met so far
   int depth_ = 0;  // partials being rendered
   bool stopped_ = false;
   std::vector<const Value*> stack_;  // contexts (resolved), innermost last
@@ -156,8 +246,8 @@ class Renderer {
 
 std::string RenderTemplate(const TemplateTree& tree, const Value& view,
                            const PartialLookup& partials, MissingNames& missing,
-                           std::string* too_deep) {
-  return Renderer(view, partials, missing, too_deep).Run(tree);
+                           std::string* too_deep, FragmentMemo* memo) {
+  return Renderer(view, partials, missing, too_deep, memo).Run(tree);
 }
 
 std::string RenderTemplate(const TemplateTree& tree, const nlohmann::json& view,

@@ -23,6 +23,8 @@
 
 namespace portalgen::render {
 
+class FragmentMemo;
+
 struct TemplateNode {
   enum class Kind { kText, kNewline, kVariable, kRawVariable, kSection, kInverted, kPartial };
   Kind kind = Kind::kText;
@@ -51,10 +53,11 @@ inline constexpr int kMaxPartialDepth = 100;
 /// Renders `tree` with `view` as the root context. Names that do not resolve render nothing
 /// and are appended to `missing`, exactly where kainjow's strict context would record them.
 /// A partial that would nest deeper than kMaxPartialDepth stops the rendering; its name is then
-/// stored in `too_deep` (when given).
+/// stored in `too_deep` (when given). With `memo`, the bodies of sections over shared list
+/// items are kept there and reused (fragment_memo.h); the text is the same either way.
 std::string RenderTemplate(const TemplateTree& tree, const Value& view,
                            const PartialLookup& partials, MissingNames& missing,
-                           std::string* too_deep = nullptr);
+                           std::string* too_deep = nullptr, FragmentMemo* memo = nullptr);
 /// The same with a json view (converted by Value::FromJson).
 std::string RenderTemplate(const TemplateTree& tree, const nlohmann::json& view,
                            const PartialLookup& partials, MissingNames& missing,

@@ -303,7 +303,7 @@ std::optional<std::string> Theme::Render(const std::string& name, const nlohmann
 }
 
 std::optional<std::string> Theme::Render(const std::string& name, const Value& view,
-                                         DiagnosticSink& sink) const {
+                                         DiagnosticSink& sink, FragmentMemo* memo) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) {
     sink.Error("themes", 0, 0, "no template '" + name + ".mustache' in the theme");
@@ -315,7 +315,7 @@ std::optional<std::string> Theme::Render(const std::string& name, const Value& v
   };
   MissingNames missing;
   std::string too_deep;
-  std::string html = RenderTemplate(it->second.tree, view, partials, missing, &too_deep);
+  std::string html = RenderTemplate(it->second.tree, view, partials, missing, &too_deep, memo);
   if (!too_deep.empty()) {
     ReportTooDeep(too_deep, sink);
     return std::nullopt;

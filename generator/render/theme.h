@@ -29,9 +29,10 @@ class Theme {
                                    const std::string& name, DiagnosticSink& sink);
 
   /// Renders template `name` ("event") with `view`. Returns nullopt after reporting unknown
-  /// variables or partials (each template/name pair once per Theme).
+  /// variables or partials (each template/name pair once per Theme). `memo`, when given, keeps
+  /// and reuses the text of list items shared between views (fragment_memo.h).
   std::optional<std::string> Render(const std::string& name, const Value& view,
-                                    DiagnosticSink& sink) const;
+                                    DiagnosticSink& sink, FragmentMemo* memo = nullptr) const;
   /// The same with a json view (converted by Value::FromJson).
   std::optional<std::string> Render(const std::string& name, const nlohmann::json& view,
                                     DiagnosticSink& sink) const;

@@ -15,6 +15,7 @@
 #include "config/site_config.h"
 #include "content/body_reads.h"
 #include "index/library.h"
+#include "render/fragment_memo.h"
 #include "render/view_value.h"
 
 namespace portalgen::view {
@@ -59,6 +60,7 @@ class ViewMemo {
   content::RecordingSlots<Value> member_links;        // by DocId: a {title, acronym, url} link
   content::RecordingSlots<std::string> atom_entries;  // by DocId: its <entry> in Atom feeds
   content::RecordingSlots<std::string> vevents;       // by DocId: its VEVENT in calendars
+  render::FragmentMemo fragments;  // the rendered text of cards and other shared list items
 
  private:
   std::mutex site_mu_;
