@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "base/ascii_scan.h"
 #include "base/utf8.h"
 
 namespace portalgen::feeds {
@@ -89,6 +90,9 @@ void AppendJsonString(std::string_view text, std::string* out, JsonEscapes escap
   static const std::array<bool, 0x80> kKeptScriptSafe = kept_table(true);
   const std::array<bool, 0x80>& kAsciiKept = script_safe ? kKeptScriptSafe : kKeptByJson;
   for (size_t i = 0; i < text.size();) {
+    i = script_safe ? SkipPlainAscii<'"', '\\', '<', '>', '&'>(text, i)
+                    : SkipPlainAscii<'"', '\\'>(text, i);
+    if (i == text.size()) break;
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80 && kAsciiKept[byte]) {
       ++i;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/ascii_scan.h"
 #include "base/utf8.h"
 #include "view/format.h"
 
@@ -25,6 +26,10 @@ std::string XmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    const size_t plain = SkipPlainAscii<'&', '<', '>', '"'>(text, i);
+    out.append(text, i, plain - i);
+    i = plain;
+    if (i == text.size()) break;
     const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
     const std::string_view seq = text.substr(i, len);
     i += len;

@@ -1,6 +1,6 @@
 #include "render/fragment_memo.h"
 
-#include <functional>
+#include <cstdint>
 
 namespace portalgen::render {
 
@@ -12,10 +12,21 @@ int ScalarKind(const Value& v) {
   return -1;
 }
 
+namespace {
+
+// splitmix64's finaliser: addresses differ in few, regular bits, so they are mixed first.
+uint64_t Mix(uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
 size_t FragmentMemo::KeyHash::operator()(const Key& k) const {
-  const size_t a = std::hash<const void*>()(k.section);
-  const size_t b = std::hash<const void*>()(k.item);
-  return (a * 0x9E3779B97F4A7C15ULL) ^ (b + (b >> 7)) ^ static_cast<size_t>(k.blank_before);
+  const auto a = reinterpret_cast<uintptr_t>(k.section);
+  const auto b = reinterpret_cast<uintptr_t>(k.item);
+  return Mix(Mix(a) ^ b ^ static_cast<uint64_t>(k.blank_before));
 }
 
 const Fragment* FragmentMemo::Find(const Key& key) const {

@@ -73,7 +73,7 @@ class FragmentMemo {
     std::unordered_map<Key, std::unique_ptr<const Fragment>, KeyHash> fragments;
   };
   static constexpr size_t kShards = 32;
-  Shard& ShardOf(const Key& key) const { return shards_[KeyHash()(key) % kShards]; }
+  Shard& ShardOf(const Key& key) const { return shards_[(KeyHash()(key) >> 56) % kShards]; }
 
   mutable std::array<Shard, kShards> shards_;
 };
