@@ -236,6 +236,13 @@ TEST(SearchIndexTest, CollapseWhitespaceCountsCodePoints) {
   EXPECT_EQ(feeds::CollapseWhitespace("ab  cd\n\nef ", 100), "ab cd ef");
   EXPECT_EQ(feeds::CollapseWhitespace("aé b", 2), "aé");
   EXPECT_EQ(feeds::CollapseWhitespace("ab cd", 4), "ab c");
+  // A text no longer than the limit takes a shorter path; with a limit one byte shorter (that
+  // still does not cut, since whitespace shrinks) the general one must agree.
+  for (const char* text : {"  a \n\t b  ", "ab  cd\n\nef ", " é  ü\v\fx\r\n", "w  \t"}) {
+    const size_t size = std::string_view(text).size();
+    EXPECT_EQ(feeds::CollapseWhitespace(text, size), feeds::CollapseWhitespace(text, size - 1))
+        << text;
+  }
 }
 
 TEST(JsonLdTest, EventWithOffsetsPlaceOrganizers) {

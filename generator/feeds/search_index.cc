@@ -8,7 +8,33 @@
 
 namespace portalgen::feeds {
 
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// CollapseWhitespace for a text of at most `limit` bytes, hence characters: the limit cannot
+// cut it, so only the whitespace is looked at.
+std::string CollapseShort(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (true) {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+    if (i == text.size()) break;
+    if (!out.empty()) out += ' ';
+    const size_t word = i;
+    while (i < text.size() && !IsSpace(text[i])) ++i;
+    out.append(text, word, i - word);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string CollapseWhitespace(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return CollapseShort(text);
   std::string out;
   out.reserve(std::min(text.size(), limit * 4));  // at most 4 bytes per character
   size_t count = 0;      // characters (code points) in `out`
@@ -17,7 +43,7 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
   size_t i = 0;
   for (; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    if (IsSpace(c)) {
       out.append(text.data() + run_begin, i - run_begin);
       space = !out.empty();
       run_begin = i + 1;
