@@ -27,10 +27,9 @@ class Shared {
   std::deque<Value> pool_;  // never moves a value
 };
 
-Value Card(const char* title, const char* extra_key = nullptr, Value extra = {}) {
+Value Card(const char* title) {
   Value card = Object{};
   card.Set("title", title);
-  if (extra_key != nullptr) card.Set(Key::Borrow(extra_key), std::move(extra));
   return card;
 }
 
@@ -117,22 +116,22 @@ TEST_F(FragmentMemoTest, NameFoundOutsideTheItemIsCheckedAtEachUse) {
   EXPECT_EQ(Render(tmpl, vienna), "Talk in Vienna;");
 }
 
+// A page whose `site` object is named `name`, listing `items`.
+Value PageOfSite(const char* name, List items) {
+  Value site = Object{};
+  site.Set("name", name);
+  Value page = Object{};
+  page.Set("site", std::move(site));
+  page.Set("items", std::move(items));
+  return page;
+}
+
 TEST_F(FragmentMemoTest, BodyThatUsesAnOuterObjectIsNotKept) {
   const Value card = shared_.Ref(Card("Item"));
   const std::string tmpl = "{{#items}}{{title}} of {{#site}}{{name}}{{/site}};{{/items}}";
-  Value site1 = Object{};
-  site1.Set("name", "One");
-  Value page1 = Object{};
-  page1.Set("site", std::move(site1));
-  page1.Set("items", List{card});
-  EXPECT_EQ(Render(tmpl, page1), "Item of One;");
+  EXPECT_EQ(Render(tmpl, PageOfSite("One", List{card})), "Item of One;");
   EXPECT_FALSE(Kept(tmpl, card));
-  Value site2 = Object{};
-  site2.Set("name", "Two");
-  Value page2 = Object{};
-  page2.Set("site", std::move(site2));
-  page2.Set("items", List{card});
-  EXPECT_EQ(Render(tmpl, page2), "Item of Two;");
+  EXPECT_EQ(Render(tmpl, PageOfSite("Two", List{card})), "Item of Two;");
 }
 
 TEST_F(FragmentMemoTest, UnknownNameIsReportedAtEveryUse) {
