@@ -86,6 +86,50 @@ TEST_F(IncrementalTest, UnchangedTreeWritesNothing) {
   EXPECT_TRUE(ReadTree(out) == bytes);
 }
 
+// The "warning:" lines of a run's report, in order.
+std::string WarningLines(const std::string& err) {
+  std::string out;
+  size_t start = 0;
+  while (start < err.size()) {
+    const size_t end = std::min(err.find('\n', start), err.size());
+    const std::string line = err.substr(start, end - start);
+    if (line.find(": warning: ") != std::string::npos) out += line + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+// Inserts `line` as the first line of the front matter of `file`.
+void AddFrontMatterLine(const fs::path& file, const std::string& line) {
+  WriteFile(file, "+++\n" + line + "\n" + ReadFile(file).substr(4));
+}
+
+// A build that finds nothing to do, or only edited bodies, reports the same warnings as a
+// build without the cache: the inputs that caused them did not change.
+TEST_F(IncrementalTest, EveryBuildReportsTheWarningsOfTheSources) {
+  const fs::path site = CopySite(), out = tmp_.path() / "out", fresh = tmp_.path() / "fresh";
+  const fs::path event = *fs::directory_iterator(site / "content" / "events");
+  const fs::path brief = *fs::directory_iterator(site / "content" / "briefs");
+  AddFrontMatterLine(event, "flavour = \"x\"");
+  AddFrontMatterLine(brief, "colour = 3");
+  const RunResult full = Build(site, out);
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  const std::string expected = WarningLines(full.err);
+  ASSERT_NE(expected.find("unknown field 'flavour'"), std::string::npos) << full.err;
+  ASSERT_NE(expected.find("unknown field 'colour'"), std::string::npos) << full.err;
+
+  const RunResult noop = Build(site, out);
+  ASSERT_NE(noop.out.find("is up to date"), std::string::npos) << noop.out;
+  EXPECT_EQ(WarningLines(noop.err), expected);
+
+  WriteFile(event, ReadFile(event) + "\nOne more line.\n");
+  const RunResult edited = Build(site, out);
+  ASSERT_NE(edited.out.find("only Markdown bodies changed"), std::string::npos) << edited.out;
+  EXPECT_EQ(WarningLines(edited.err), expected);
+  const RunResult uncached = Build(site, fresh, "--no-cache");
+  EXPECT_EQ(WarningLines(uncached.err), expected);
+}
+
 TEST_F(IncrementalTest, OneEditRewritesOnlyTheFilesThatChanged) {
   const fs::path site = CopySite(), out = tmp_.path() / "out", fresh = tmp_.path() / "fresh";
   ASSERT_EQ(Build(site, out).exit_code, 0);

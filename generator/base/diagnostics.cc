@@ -51,15 +51,21 @@ int DiagnosticSink::warning_count() const {
       [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::kError; }));
 }
 
+void SortDiagnostics(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.path, a.line, a.col, a.message) <
+                            std::tie(b.path, b.line, b.col, b.message);
+                   });
+}
+
 std::vector<Diagnostic> DiagnosticSink::Sorted() const {
   std::vector<Diagnostic> out;
   {
     std::lock_guard<std::mutex> lock(mu_);
     out = items_;
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.path, a.line, a.col, a.message) < std::tie(b.path, b.line, b.col, b.message);
-  });
+  SortDiagnostics(out);
   return out;
 }
 

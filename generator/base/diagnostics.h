@@ -21,7 +21,11 @@ struct Diagnostic {
   std::string message;      // "unknown member 'unocd'"
   std::string hint;         // "did you mean 'unodc'?" (appended in parentheses)
   std::string source_line;  // the text of `line`, for the caret display
+  bool operator==(const Diagnostic&) const = default;
 };
+
+/// Sorts by file, line, column and message; diagnostics equal in those keep their order.
+void SortDiagnostics(std::vector<Diagnostic>& diagnostics);
 
 /// Collects diagnostics from any thread.
 class DiagnosticSink {

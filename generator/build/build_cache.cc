@@ -12,7 +12,7 @@ namespace portalgen::build {
 
 namespace {
 
-constexpr char kMagic[] = "portalgen-build-cache 2";
+constexpr char kMagic[] = "portalgen-build-cache 3";
 
 // Splits "a b c rest of line" into `n` words and the rest.
 bool Words(std::string_view line, size_t n, std::vector<std::string_view>& words,
@@ -41,6 +41,60 @@ bool HexList(std::string_view text, std::vector<uint64_t>& out) {
     if (!Number(text.substr(0, comma), out.emplace_back(), 16)) return false;
     text.remove_prefix(std::min(comma + 1, text.size()));
   }
+  return true;
+}
+
+// A warning's text fields, tab-separated: tabs, newlines and backslashes escaped.
+void AppendField(std::string_view text, std::string& out) {
+  for (char c : text) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+}
+
+bool ParseField(std::string_view text, std::string& out) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (++i == text.size()) return false;
+    if (text[i] == '\\') {
+      out += '\\';
+    } else if (text[i] == 't') {
+      out += '\t';
+    } else if (text[i] == 'n') {
+      out += '\n';
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "warning LINE COL path<TAB>message<TAB>hint<TAB>source line"
+bool ParseWarning(std::string_view line, BuildCache& cache) {
+  std::vector<std::string_view> w;
+  std::string_view rest;
+  Diagnostic d;
+  d.severity = Diagnostic::Severity::kWarning;
+  if (!Words(line, 3, w, rest) || !Number(w[1], d.line) || !Number(w[2], d.col)) return false;
+  std::string* fields[] = {&d.path, &d.message, &d.hint, &d.source_line};
+  for (size_t i = 0; i < 4; ++i) {
+    const size_t tab = i < 3 ? rest.find('\t') : rest.size();
+    if (tab == std::string_view::npos || !ParseField(rest.substr(0, tab), *fields[i])) {
+      return false;
+    }
+    rest.remove_prefix(std::min(tab + 1, rest.size()));
+  }
+  cache.warnings.push_back(std::move(d));
   return true;
 }
 
@@ -77,6 +131,7 @@ bool ParseLine(std::string_view line, BuildCache& cache) {
     return HexList(w[1], reads) && !reads.empty();
   }
   if (line.rfind("library ", 0) == 0) return HexList(line.substr(8), cache.library);
+  if (line.rfind("warning ", 0) == 0) return ParseWarning(line, cache);
   return false;
 }
 
@@ -154,6 +209,17 @@ Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cac
     text += "library ";
     AppendHexList(cache.library, text);
     text += "\n";
+  }
+  for (const Diagnostic& d : cache.warnings) {
+    text += "warning " + std::to_string(d.line) + " " + std::to_string(d.col) + " ";
+    AppendField(d.path, text);
+    text += '\t';
+    AppendField(d.message, text);
+    text += '\t';
+    AppendField(d.hint, text);
+    text += '\t';
+    AppendField(d.source_line, text);
+    text += '\n';
   }
   text += "end " + HexHash(Hash64(text)) + "\n";
   const std::string temp = path + ".tmp";

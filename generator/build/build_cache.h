@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "output/publisher.h"
 
@@ -47,6 +48,9 @@ struct BuildCache {
   std::map<std::string, std::vector<uint64_t>> body_reads;
   /// The shards of the library cache (build/library_cache.h); empty when there is none.
   std::vector<uint64_t> library;
+  /// The warnings of that build, sorted: a build that changes nothing reports them again, as
+  /// a build without the cache would (inputs unchanged, so the warnings too).
+  std::vector<Diagnostic> warnings;
 };
 
 /// Where the cache of `output_dir` lives: `<parent>/.portalgen-cache/<name><suffix>`; other

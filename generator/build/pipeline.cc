@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #include "base/cancel.h"
 #include "base/hash.h"
@@ -209,6 +210,26 @@ std::optional<GeneratedSite> Generate(const FileSystem& fs, const BuildOptions& 
 
 namespace {
 
+// The warnings of a build that edited the files `changed`: the last build's for every other
+// file, and this one's (any file: site.toml and the theme were loaded again), each once.
+std::vector<Diagnostic> WarningsAfterEdit(const std::vector<Diagnostic>& last,
+                                          const std::vector<std::string>& changed,
+                                          const std::string& source_dir,
+                                          const DiagnosticSink& now) {
+  std::vector<Diagnostic> out = now.Sorted();
+  const auto key = [](const Diagnostic& d) { return std::tie(d.path, d.line, d.col, d.message); };
+  const auto before = [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); };
+  const std::set<std::string> edited(changed.begin(), changed.end());
+  const size_t made_now = out.size();
+  for (const Diagnostic& d : last) {
+    if (edited.count(JoinPath(source_dir, d.path))) continue;
+    const auto [first, end] = std::equal_range(out.begin(), out.begin() + made_now, d, before);
+    if (std::find(first, end, d) == end) out.push_back(d);
+  }
+  SortDiagnostics(out);
+  return out;
+}
+
 // A build from the last one's library, making again only the files that read an edited body
 // (build/incremental.h). Nullopt when that does not apply or failed; then the publisher holds
 // nothing and the caller builds everything, which reports any error in full.
@@ -253,7 +274,7 @@ std::optional<Generation> RunIncremental(const FileSystem& fs, const BuildOption
     if (!log->made(i)) publisher.Keep(plan->files()[i].path);
   }
   timer.Done("remake");
-  result.diagnostics = sink.Sorted();
+  result.diagnostics = WarningsAfterEdit(cache.warnings, changed, options.source_dir, sink);
   result.documents = edited->model->lib.docs.size();
   result.pages =
       std::count_if(remake->begin(), remake->end(), [&](size_t i) { return i < plan->pages(); });
@@ -370,6 +391,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     if (changed && changed->empty()) {
       result.ok = result.up_to_date = true;
       result.files = cache->outputs.size();
+      result.diagnostics = cache->warnings;
       if (cache->inputs != inputs) {  // touched, not changed: remember the new stamps
         cache->inputs = std::move(inputs);
         WriteCache(fs, cache_path, *cache);
@@ -420,6 +442,9 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     HashInputs(sources, unhashed, inputs);
     BuildCache next{generator,          options_key,       g->facts.now_after,
                     g->facts.now_until, std::move(inputs), publisher->manifest()};
+    for (const Diagnostic& d : result.diagnostics) {
+      if (d.severity == Diagnostic::Severity::kWarning) next.warnings.push_back(d);
+    }
     SaveCache(fs, options, *g, result.incremental ? &*cache : nullptr, changes, next, result);
   }
   clock.Done("commit", result.timings);
