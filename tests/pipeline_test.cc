@@ -150,6 +150,22 @@ TEST_F(PipelineTest, ContentErrorKeepsThePreviousOutput) {
   EXPECT_TRUE(OutputOf(fs_, ".public.staging").empty());
 }
 
+// A static file (of the site or of the theme) at the path of a generated page is named by its
+// own path, so that the author knows which file to move.
+TEST_F(PipelineTest, StaticFileAtAGeneratedPathIsNamed) {
+  Put(fs_, "static/briefs/b1/index.html", "mine");
+  Put(fs_, "themes/tiny/static/feed.xml", "theirs");
+  BuildResult r = Build(fs_, Options(2, k2020));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(Messages(r),
+            (std::vector<std::string>{
+                "static/briefs/b1/index.html: error: this file would be copied to "
+                "'briefs/b1/index.html', where the site already has a generated page or feed "
+                "(rename or move the file)",
+                "themes/tiny/static/feed.xml: error: this file would be copied to 'feed.xml', "
+                "where the site already has a generated page or feed (rename or move the file)"}));
+}
+
 TEST_F(PipelineTest, WriteFailureKeepsThePreviousOutput) {
   ASSERT_TRUE(Build(fs_, Options(2, k2020)).ok);
   const Tree before = fs_.Snapshot();

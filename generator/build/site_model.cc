@@ -16,7 +16,8 @@ std::optional<SiteModel> WithStaticFiles(const FileSystem& fs, const BuildOption
                                          index::Library lib, DiagnosticSink& sink) {
   auto static_files =
       std::make_shared<const std::vector<output::OutputFile>>(output::CollectStaticFiles(
-          fs, theme.static_dir(), JoinPath(options.source_dir, "static"), sink));
+          fs, theme.static_dir(), JoinPath(options.source_dir, "static"), sink,
+          options.source_dir));
   if (sink.has_errors()) return std::nullopt;
   return SiteModel{options, std::move(config),
                    std::make_shared<const render::Theme>(std::move(theme)), std::move(lib),

@@ -28,12 +28,25 @@ std::optional<size_t> SitePlan::Find(const std::string& path) const {
 
 // Two outputs at one path (a static file named like a page, a page slug like a feed) would
 // silently overwrite each other.
-void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink) {
+void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
+                   const std::string& origin) {
   if (!by_path_.emplace(path, files_.size()).second) {
-    sink.Error("static", 0, 0, "two outputs at '" + path + "'",
-               "a file in static/ or the theme has the same path as a generated page or feed");
+    // One side is a static file (pages, feeds and aliases never share a path): name it.
+    auto copied = copied_from_.find(path);
+    const std::string& file = !origin.empty() ? origin
+                              : copied != copied_from_.end() ? copied->second
+                                                             : origin;
+    if (file.empty()) {
+      sink.Error("static", 0, 0, "two outputs at '" + path + "'",
+                 "a file in static/ or the theme has the same path as a generated page or feed");
+    } else {
+      sink.Error(file, 0, 0, "this file would be copied to '" + path +
+                                 "', where the site already has a generated page or feed",
+                 "rename or move the file");
+    }
     return;
   }
+  if (!origin.empty()) copied_from_.emplace(path, origin);
   files_.push_back({std::move(path), std::move(make)});
 }
 
@@ -60,7 +73,7 @@ void SitePlan::PlanOtherFiles(DiagnosticSink& sink) {
   for (const output::OutputFile& f : *model_->static_files) {
     Add(f.path,
         [&bytes = f.bytes](const view::ViewContext&, DiagnosticSink&) { return Bytes(bytes); },
-        sink);
+        sink, f.origin);
   }
   for (feeds::FileJob& job : feeds::FeedJobs(ctx_, page_paths_)) {
     Add(std::move(job.path),

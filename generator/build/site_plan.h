@@ -49,13 +49,17 @@ class SitePlan {
  private:
   void PlanPages(DiagnosticSink& sink);
   void PlanOtherFiles(DiagnosticSink& sink);
-  void Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink);
+  /// Plans `path`; `origin` names the file it copies (static files), for the error when
+  /// another output already has that path.
+  void Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
+           const std::string& origin = "");
 
   std::shared_ptr<const SiteModel> model_;
   view::ViewContext ctx_;  // refers into *model_
   std::vector<std::string> page_paths_;
   std::vector<PlannedFile> files_;
   std::unordered_map<std::string, size_t> by_path_;
+  std::unordered_map<std::string, std::string> copied_from_;  // static files: path -> origin
   size_t pages_ = 0;
 };
 

@@ -9,6 +9,7 @@ namespace portalgen::output {
 struct OutputFile {
   std::string path;  // "briefs/x/index.html"; no leading '/', no ".."
   std::string bytes;
+  std::string origin;  // a copied file's source, for diagnostics ("static/x.pdf"); else empty
 };
 
 }  // namespace portalgen::output

@@ -4,8 +4,20 @@
 
 namespace portalgen::output {
 
+namespace {
+
+// `path` relative to `dir` when it lies inside it.
+std::string RelativeTo(const std::string& dir, const std::string& path) {
+  const bool inside = !dir.empty() && dir != "." && path.size() > dir.size() &&
+                      path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/';
+  return inside ? path.substr(dir.size() + 1) : path;
+}
+
+}  // namespace
+
 std::vector<OutputFile> CollectStaticFiles(const FileSystem& fs, const std::string& theme_static,
-                                           const std::string& site_static, DiagnosticSink& sink) {
+                                           const std::string& site_static, DiagnosticSink& sink,
+                                           const std::string& source_dir) {
   std::map<std::string, OutputFile> by_path;  // sorted, and the site overrides the theme
   for (const std::string& dir : {theme_static, site_static}) {
     Result<std::vector<std::string>> files = fs.ListFiles(dir);
@@ -20,7 +32,7 @@ std::vector<OutputFile> CollectStaticFiles(const FileSystem& fs, const std::stri
         continue;
       }
       std::string rel = path.substr(dir.size() + 1);
-      by_path[rel] = OutputFile{rel, std::move(*bytes)};
+      by_path[rel] = OutputFile{rel, std::move(*bytes), RelativeTo(source_dir, path)};
     }
   }
   std::vector<OutputFile> out;

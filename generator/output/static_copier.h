@@ -11,8 +11,11 @@
 
 namespace portalgen::output {
 
+/// Each file's `origin` is its path relative to `source_dir` (the site's folder), as
+/// diagnostics name files.
 std::vector<OutputFile> CollectStaticFiles(const FileSystem& fs, const std::string& theme_static,
-                                           const std::string& site_static, DiagnosticSink& sink);
+                                           const std::string& site_static, DiagnosticSink& sink,
+                                           const std::string& source_dir = "");
 
 }  // namespace portalgen::output
 
