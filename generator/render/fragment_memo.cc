@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "base/hash.h"
+
 namespace portalgen::render {
 
 int ScalarKind(const Value& v) {
@@ -12,21 +14,13 @@ int ScalarKind(const Value& v) {
   return -1;
 }
 
-namespace {
-
-// splitmix64's finaliser: addresses differ in few, regular bits, so they are mixed first.
-uint64_t Mix(uint64_t x) {
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-
-}  // namespace
-
+// Addresses differ in few, regular bits: Hasher mixes every bit into the result.
 size_t FragmentMemo::KeyHash::operator()(const Key& k) const {
-  const auto a = reinterpret_cast<uintptr_t>(k.section);
-  const auto b = reinterpret_cast<uintptr_t>(k.item);
-  return Mix(Mix(a) ^ b ^ static_cast<uint64_t>(k.blank_before));
+  return Hasher()
+      .Add(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(k.section)))
+      .Add(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(k.item)))
+      .Add(uint64_t{k.blank_before})
+      .Digest();
 }
 
 const Fragment* FragmentMemo::Find(const Key& key) const {
