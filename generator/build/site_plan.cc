@@ -30,12 +30,10 @@ std::optional<size_t> SitePlan::Find(const std::string& path) const {
 // silently overwrite each other.
 void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
                    const std::string& origin) {
-  if (!by_path_.emplace(path, files_.size()).second) {
+  const auto [at, added] = by_path_.emplace(path, files_.size());
+  if (!added) {
     // One side is a static file (pages, feeds and aliases never share a path): name it.
-    auto copied = copied_from_.find(path);
-    const std::string& file = !origin.empty() ? origin
-                              : copied != copied_from_.end() ? copied->second
-                                                             : origin;
+    const std::string& file = !origin.empty() ? origin : files_[at->second].origin;
     if (file.empty()) {
       sink.Error("static", 0, 0, "two outputs at '" + path + "'",
                  "a file in static/ or the theme has the same path as a generated page or feed");
@@ -46,8 +44,7 @@ void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, Diagnosti
     }
     return;
   }
-  if (!origin.empty()) copied_from_.emplace(path, origin);
-  files_.push_back({std::move(path), std::move(make)});
+  files_.push_back({std::move(path), std::move(make), origin});
 }
 
 void SitePlan::PlanPages(DiagnosticSink& sink) {

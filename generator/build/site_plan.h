@@ -23,6 +23,7 @@ struct PlannedFile {
   /// plan fits); nullopt after reporting to the sink (a template error). Pure: may run on any
   /// thread, any number of times.
   std::function<std::optional<std::string>(const view::ViewContext& ctx, DiagnosticSink&)> make;
+  std::string origin;  // the file a static output copies ("static/x.pdf"), for diagnostics
 };
 
 class SitePlan {
@@ -59,7 +60,6 @@ class SitePlan {
   std::vector<std::string> page_paths_;
   std::vector<PlannedFile> files_;
   std::unordered_map<std::string, size_t> by_path_;
-  std::unordered_map<std::string, std::string> copied_from_;  // static files: path -> origin
   size_t pages_ = 0;
 };
 
