@@ -13,6 +13,8 @@
 #                penalise whichever tool runs second. For the same reason the outputs of every
 #                size are deleted after the last size, and a new run first waits until 300 s
 #                have passed since the last run's deletion (bench/tmp/.deleted-at).
+#   write floor  after each pair, portalgen's output of that run copied into a new folder by
+#                one writer per core (bench/copy_tree.sh): the file system's share alone.
 #   no-op        RUNS rebuilds of the last portalgen output with nothing changed (build cache).
 #   one edit     RUNS rebuilds after appending a line to one event's body (alternately adding and
 #                removing it, so every run is a real one-file change).
@@ -86,7 +88,8 @@ for N in $SIZES; do
     OUTS=$TMP/outs-$RUN_ID-$N
     mkdir -p "$OUTS"
     P=$TMP/build-$N.times; H=$TMP/hugo-$N.times; NOOP=$TMP/noop-$N.times; EDIT=$TMP/edit-$N.times
-    rm -f "$P" "$H" "$NOOP" "$EDIT"
+    F=$TMP/floor-$N.times
+    rm -f "$P" "$H" "$NOOP" "$EDIT" "$F"
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         OUT=$OUTS/portalgen-$i
@@ -96,6 +99,9 @@ for N in $SIZES; do
             settle "$HSITE"
             timed "$H" "$HUGO" --quiet -s "$HSITE" -d "$OUTS/hugo-$i"
         fi
+        sh "$ROOT/bench/copy_tree.sh" plan "$OUT" "$OUTS/list"
+        settle "$OUT"
+        timed "$F" sh "$ROOT/bench/copy_tree.sh" copy "$OUT" "$OUTS/floor-$i" "$OUTS/list"
         i=$((i + 1))
     done
     cp "$P.out" "$TMP/full-$N.last"
@@ -124,6 +130,12 @@ for N in $SIZES; do
         echo "  hugo / portalgen, pair by pair: wall $(ratio "$P" "$H" '$1' '$5')x," \
              "cpu $(ratio "$P" "$H" '$2+$3' '$6+$7')x;" \
              "peak RSS portalgen / hugo: $(ratio "$P" "$H" '$8' '$4')"
+    fi
+    row "write floor" "$F"
+    echo "  portalgen / write floor, pair by pair: wall $(ratio "$F" "$P" '$1' '$5')x"
+    if [ -n "$HUGO" ]; then
+        echo "  hugo / write floor, pair by pair: wall $(ratio "$F" "$H" '$1' '$5')x" \
+             "(no build of this site can beat this ratio here)"
     fi
     row "portalgen no-op" "$NOOP"
     row "portalgen one edit" "$EDIT"
