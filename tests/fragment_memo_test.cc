@@ -172,5 +172,42 @@ TEST_F(FragmentMemoTest, LineStateAfterAReusedFragmentIsRestored) {
   Render("{{#items}}{{title}}\n  {{/items}}  {{#flag}}\nz\n{{/flag}}\n", page);
 }
 
+// The table itself: many keys (it grows many times), keys that differ in one part only, absent
+// keys, and a second Keep of a key, which leaves the first fragment.
+TEST(FragmentMemoTable, FindsWhatWasKeptAndNothingElse) {
+  std::vector<TemplateNode> nodes(3);
+  std::vector<Value> items(4000);
+  FragmentMemo memo;
+  auto text_of = [&](size_t n, size_t i, bool blank) {
+    return std::to_string(n) + "/" + std::to_string(i) + (blank ? "b" : "");
+  };
+  for (size_t n = 0; n < 2; ++n) {  // nodes[2] is never kept
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i % 3 == 0) continue;  // items 0, 3, 6... are never kept
+      for (bool blank : {false, true}) {
+        Fragment f;
+        f.text = text_of(n, i, blank);
+        memo.Keep({&nodes[n], &items[i], blank}, std::move(f));
+      }
+    }
+  }
+  Fragment second;
+  second.text = "second";
+  memo.Keep({&nodes[0], &items[1], true}, std::move(second));
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      for (bool blank : {false, true}) {
+        const Fragment* f = memo.Find({&nodes[n], &items[i], blank});
+        if (n == 2 || i % 3 == 0) {
+          EXPECT_EQ(f, nullptr) << n << " " << i;
+        } else {
+          ASSERT_NE(f, nullptr) << n << " " << i << " " << blank;
+          EXPECT_EQ(f->text, text_of(n, i, blank));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace portalgen::render

@@ -1,5 +1,6 @@
 #include "render/fragment_memo.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "base/hash.h"
@@ -23,18 +24,40 @@ size_t FragmentMemo::KeyHash::operator()(const Key& k) const {
       .Digest();
 }
 
+FragmentMemo::Slot& FragmentMemo::Shard::Probe(const Key& key, size_t h) {
+  const size_t mask = slots.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots[i];
+    if (slot.fragment == nullptr || slot.key == key) return slot;
+  }
+}
+
+void FragmentMemo::Shard::Grow() {
+  std::vector<Slot> old = std::move(slots);
+  slots.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+  for (const Slot& slot : old) {
+    if (slot.fragment != nullptr) Probe(slot.key, KeyHash()(slot.key)) = slot;
+  }
+}
+
 const Fragment* FragmentMemo::Find(const Key& key) const {
-  Shard& shard = ShardOf(key);
+  const size_t h = KeyHash()(key);
+  Shard& shard = ShardOf(h);
   std::lock_guard lock(shard.mu);
-  auto it = shard.fragments.find(key);
-  return it == shard.fragments.end() ? nullptr : it->second.get();
+  return shard.slots.empty() ? nullptr : shard.Probe(key, h).fragment;
 }
 
 void FragmentMemo::Keep(const Key& key, Fragment fragment) {
   auto kept = std::make_unique<const Fragment>(std::move(fragment));
-  Shard& shard = ShardOf(key);
+  const size_t h = KeyHash()(key);
+  Shard& shard = ShardOf(h);
   std::lock_guard lock(shard.mu);
-  shard.fragments.try_emplace(key, std::move(kept));
+  if (2 * (shard.used + 1) > shard.slots.size()) shard.Grow();
+  Slot& slot = shard.Probe(key, h);
+  if (slot.fragment != nullptr) return;  // kept already: the first one stays
+  slot = Slot{key, kept.get()};
+  ++shard.used;
+  shard.owned.push_back(std::move(kept));
 }
 
 }  // namespace portalgen::render

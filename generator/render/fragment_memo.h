@@ -21,7 +21,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "render/view_value.h"
@@ -68,12 +67,25 @@ class FragmentMemo {
   struct KeyHash {
     size_t operator()(const Key& k) const;
   };
+  struct Slot {
+    Key key{};
+    const Fragment* fragment = nullptr;  // null: the slot is free
+  };
+  // An open-addressing table (linear probing, a power-of-two size, at most half full): a find
+  // reads one or two adjacent slots, where std::unordered_map chased a bucket and a node, and
+  // those cache misses were most of a lookup's cost in the profile (bench/README.md).
   struct Shard {
     mutable std::mutex mu;
-    std::unordered_map<Key, std::unique_ptr<const Fragment>, KeyHash> fragments;
+    std::vector<Slot> slots;  // empty until the first Keep
+    size_t used = 0;
+    std::vector<std::unique_ptr<const Fragment>> owned;
+    /// The slot of `key` (hash `h`), or the free slot where it would go. `slots` not empty.
+    Slot& Probe(const Key& key, size_t h);
+    void Grow();
   };
   static constexpr size_t kShards = 32;
-  Shard& ShardOf(const Key& key) const { return shards_[(KeyHash()(key) >> 56) % kShards]; }
+  // The top bits choose the shard, the low bits the slot in it.
+  Shard& ShardOf(size_t h) const { return shards_[(h >> 56) % kShards]; }
 
   mutable std::array<Shard, kShards> shards_;
 };
