@@ -245,6 +245,49 @@ TEST(SearchIndexTest, CollapseWhitespaceCountsCodePoints) {
   }
 }
 
+// The rule stated one character at a time (the first implementation's loop): whitespace runs
+// become one space between words, at most `limit` code points, never ending in a space.
+std::string CollapseOneByOne(std::string_view text, size_t limit) {
+  std::string out;
+  size_t count = 0;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      if (count >= limit) break;
+      if (space) {
+        if (count + 1 >= limit) break;
+        out += ' ';
+        ++count;
+        space = false;
+      }
+      ++count;
+    }
+    out += c;
+  }
+  return out;
+}
+
+TEST(SearchIndexTest, CollapseWhitespaceAgreesWithTheOneByOneRule) {
+  const std::vector<std::string> pieces = {"a", "bc", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                           " ", "  ", "\n", "\t\r", "\f\v"};
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(next() % 24);
+    for (int k = 0; k < n; ++k) text += pieces[next() % pieces.size()];
+    for (size_t limit = 0; limit <= 20; ++limit) {
+      ASSERT_EQ(feeds::CollapseWhitespace(text, limit), CollapseOneByOne(text, limit))
+          << "round " << round << " limit " << limit;
+    }
+  }
+}
+
 TEST(JsonLdTest, EventWithOffsetsPlaceOrganizers) {
   auto site = BuildSite(kFiles);
   const json ld = json::parse(feeds::ScriptSafeJson(
