@@ -277,13 +277,24 @@ TEST(SearchIndexTest, CollapseWhitespaceAgreesWithTheOneByOneRule) {
                                            " ", "  ", "\n", "\t\r", "\f\v"};
   uint32_t seed = 12345;
   auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
-  for (int round = 0; round < 3000; ++round) {
+  // Short texts with every small limit, then long ones (whose stretches of words between
+  // single spaces span several 16-byte blocks) with limits that cut them anywhere. Spaces come
+  // mostly alone in the long ones, as in prose.
+  for (int round = 0; round < 6000; ++round) {
+    const bool long_text = round >= 3000;
     std::string text;
-    const int n = static_cast<int>(next() % 24);
-    for (int k = 0; k < n; ++k) text += pieces[next() % pieces.size()];
-    for (size_t limit = 0; limit <= 20; ++limit) {
+    const int n = static_cast<int>(next() % (long_text ? 160 : 24));
+    for (int k = 0; k < n; ++k) {
+      const size_t piece = next() % pieces.size();
+      text += long_text && piece > 5 && next() % 4 != 0 ? pieces[next() % 5] + " "
+                                                          : pieces[piece];
+    }
+    std::vector<size_t> limits;
+    for (size_t limit = 0; limit <= 20; ++limit) limits.push_back(limit);
+    if (long_text) limits.insert(limits.end(), {next() % 300u, next() % 300u, 1000});
+    for (size_t limit : limits) {
       ASSERT_EQ(feeds::CollapseWhitespace(text, limit), CollapseOneByOne(text, limit))
-          << "round " << round << " limit " << limit;
+          << "round " << round << " limit " << limit << " text " << text;
     }
   }
 }
