@@ -273,8 +273,10 @@ std::string CollapseOneByOne(std::string_view text, size_t limit) {
 }
 
 TEST(SearchIndexTest, CollapseWhitespaceAgreesWithTheOneByOneRule) {
-  const std::vector<std::string> pieces = {"a", "bc", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
-                                           " ", "  ", "\n", "\t\r", "\f\v"};
+  // Words of 1- to 4-byte characters first (the long texts below pick among the first five),
+  // then whitespace.
+  const std::vector<std::string> pieces = {
+      "a", "bc", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", " ", "  ", "\n", "\t\r", "\f\v"};
   uint32_t seed = 12345;
   auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
   // Short texts with every small limit, then long ones (whose stretches of words between

@@ -74,7 +74,7 @@ std::string CollapseWhitespace(std::string_view text, size_t limit) {
   while (true) {
     while (i < n && IsSpace(text[i])) ++i;
     if (i == n) break;
-    if (!out.empty()) {  // the run of whitespace before becomes one space...
+    if (!out.empty()) {               // the run of whitespace before becomes one space...
       if (count + 1 >= limit) break;  // ...unless it would be the last character
       out += ' ';
       ++count;
@@ -118,7 +118,8 @@ void AppendField(std::string& out, const char* key, std::string_view value) {
 output::OutputFile SearchIndex(const view::ViewContext& ctx) {
   const index::Library& lib = ctx.lib;
   std::vector<index::DocId> ids;
-  for (const std::vector<index::DocId>* list : {&lib.pages, &lib.briefs, &lib.events, &lib.members}) {
+  for (const std::vector<index::DocId>* list :
+       {&lib.pages, &lib.briefs, &lib.events, &lib.members}) {
     ids.insert(ids.end(), list->begin(), list->end());
   }
   // The plain text is most of the index: reserving for it (and for a few hundred bytes of the
