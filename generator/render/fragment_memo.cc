@@ -52,11 +52,10 @@ void FragmentMemo::Keep(const Key& key, Fragment fragment) {
   const size_t h = KeyHash()(key);
   Shard& shard = ShardOf(h);
   std::lock_guard lock(shard.mu);
-  if (2 * (shard.used + 1) > shard.slots.size()) shard.Grow();
+  if (2 * (shard.owned.size() + 1) > shard.slots.size()) shard.Grow();
   Slot& slot = shard.Probe(key, h);
   if (slot.fragment != nullptr) return;  // kept already: the first one stays
   slot = Slot{key, kept.get()};
-  ++shard.used;
   shard.owned.push_back(std::move(kept));
 }
 

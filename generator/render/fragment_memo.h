@@ -77,8 +77,7 @@ class FragmentMemo {
   struct Shard {
     mutable std::mutex mu;
     std::vector<Slot> slots;  // empty until the first Keep
-    size_t used = 0;
-    std::vector<std::unique_ptr<const Fragment>> owned;
+    std::vector<std::unique_ptr<const Fragment>> owned;  // one per used slot
     /// The slot of `key` (hash `h`), or the free slot where it would go. `slots` not empty.
     Slot& Probe(const Key& key, size_t h);
     void Grow();
