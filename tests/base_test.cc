@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "base/did_you_mean.h"
+#include "base/malloc_tuning.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "base/paths.h"
@@ -245,3 +246,29 @@ TEST(PathHelpersTest, JoinNormalizeParent) {
 
 }  // namespace
 }  // namespace portalgen
+
+TEST(MallocTuningTest, AddsHugePagesAndTopPadToTheUsersTunables) {
+  EXPECT_EQ(portalgen::TunedGlibcTunables(nullptr),
+            "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
+  EXPECT_EQ(portalgen::TunedGlibcTunables(""),
+            "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
+  EXPECT_EQ(portalgen::TunedGlibcTunables("glibc.rtld.nns=8"),
+            "glibc.rtld.nns=8:glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
+}
+
+TEST(MallocTuningTest, LeavesTheUsersOwnMallocSettingsAlone) {
+  EXPECT_EQ(portalgen::TunedGlibcTunables("glibc.malloc.hugetlb=0"), std::nullopt);
+  EXPECT_EQ(portalgen::TunedGlibcTunables("glibc.rtld.nns=8:glibc.malloc.arena_max=1"),
+            std::nullopt);
+}
+
+TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArgumentsAndInput) {
+  // Without the marker main() re-executes itself; with it, it runs as started. Both must read
+  // the same arguments and standard input.
+  for (const char* env : {"env -u PORTALGEN_MALLOC_TUNED -u GLIBC_TUNABLES ",
+                          "env PORTALGEN_MALLOC_TUNED=1 "}) {
+    portalgen::testing::RunResult r = portalgen::testing::Run(std::string(env) + "'" + PORTALGEN_BIN + "' markdown", "*a* b\n");
+    EXPECT_EQ(r.exit_code, 0) << env << r.err;
+    EXPECT_EQ(r.out, "<p><em>a</em> b</p>\n") << env;
+  }
+}
