@@ -17,6 +17,8 @@ void AppendEscaped(std::string_view s, std::string& out) {
   markdown::AppendEscapedHtml(s, &out, /*apostrophe=*/true);
 }
 
+constexpr size_t kFirstReserve = 48 * 1024;
+
 class Renderer {
  public:
   Renderer(const Value& view, const PartialLookup& partials, MissingNames& missing,
@@ -26,6 +28,8 @@ class Renderer {
   }
 
   std::string Run(const TemplateTree& tree) {
+    // Most pages are 4-40 KB: one allocation instead of a dozen doublings, each a copy.
+    out_.reserve(kFirstReserve);
     Walk(tree);
     EndLine();
     return std::move(out_);
