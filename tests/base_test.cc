@@ -262,6 +262,30 @@ TEST(MallocTuningTest, LeavesTheUsersOwnMallocSettingsAlone) {
             std::nullopt);
 }
 
+TEST(MallocTuningTest, TheEnvironmentGetsTheTunablesAndTheMarkerOnce) {
+  const char* plain[] = {"HOME=/root", "GLIBC_TUNABLES=glibc.rtld.nns=8", "LANG=C", nullptr};
+  std::optional<std::vector<std::string>> env = portalgen::TunedEnvironment(plain);
+  ASSERT_TRUE(env);
+  EXPECT_EQ(*env, (std::vector<std::string>{
+                      "HOME=/root", "LANG=C",
+                      "GLIBC_TUNABLES=glibc.rtld.nns=8:glibc.malloc.hugetlb=1:glibc.malloc.top_pad="
+                      "67108864",
+                      "PORTALGEN_MALLOC_TUNED=1"}));
+  const char* empty[] = {nullptr};
+  env = portalgen::TunedEnvironment(empty);
+  ASSERT_TRUE(env);
+  EXPECT_EQ(env->size(), 2u);
+  const char* marked[] = {"HOME=/root", "PORTALGEN_MALLOC_TUNED=1", nullptr};
+  EXPECT_EQ(portalgen::TunedEnvironment(marked), std::nullopt);
+  const char* own[] = {"GLIBC_TUNABLES=glibc.malloc.arena_max=2", nullptr};
+  EXPECT_EQ(portalgen::TunedEnvironment(own), std::nullopt);
+  // A variable that only starts like the marker is not the marker.
+  const char* near[] = {"PORTALGEN_MALLOC_TUNED_X=1", nullptr};
+  env = portalgen::TunedEnvironment(near);
+  ASSERT_TRUE(env);
+  EXPECT_EQ(env->front(), "PORTALGEN_MALLOC_TUNED_X=1");
+}
+
 TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArgumentsAndInput) {
   // Without the marker main() re-executes itself; with it, it runs as started. Both must read
   // the same arguments and standard input.

@@ -1,6 +1,5 @@
 #include "base/malloc_tuning.h"
 
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <string_view>
@@ -9,6 +8,7 @@ namespace portalgen {
 
 namespace {
 constexpr std::string_view kTuned = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864";
+constexpr std::string_view kTunables = "GLIBC_TUNABLES=";
 }  // namespace
 
 std::optional<std::string> TunedGlibcTunables(const char* current) {
@@ -19,26 +19,39 @@ std::optional<std::string> TunedGlibcTunables(const char* current) {
   return value;
 }
 
-void TuneMallocByReexec(char** argv) {
-#ifdef __GLIBC__
-  if (getenv(kMallocTunedVariable) != nullptr) return;
-  const char* old = getenv("GLIBC_TUNABLES");
-  std::optional<std::string> tuned = TunedGlibcTunables(old);
-  if (!tuned) return;
-  std::optional<std::string> saved;
-  if (old) saved = old;
-  setenv(kMallocTunedVariable, "1", 1);
-  setenv("GLIBC_TUNABLES", tuned->c_str(), 1);
-  execv("/proc/self/exe", argv);
-  // Not re-executed (no /proc, say): go on with the defaults and leave the environment as it was.
-  if (saved) {
-    setenv("GLIBC_TUNABLES", saved->c_str(), 1);
-  } else {
-    unsetenv("GLIBC_TUNABLES");
+std::optional<std::vector<std::string>> TunedEnvironment(const char* const* envp) {
+  const std::string marker = std::string(kMallocTunedVariable) + "=";
+  std::vector<std::string> env;
+  const char* tunables = nullptr;
+  for (const char* const* e = envp; e && *e; ++e) {
+    const std::string_view entry(*e);
+    if (entry.substr(0, marker.size()) == marker) return std::nullopt;
+    if (entry.substr(0, kTunables.size()) == kTunables) {
+      tunables = *e + kTunables.size();
+    } else {
+      env.emplace_back(entry);
+    }
   }
-  unsetenv(kMallocTunedVariable);
+  std::optional<std::string> tuned = TunedGlibcTunables(tunables);
+  if (!tuned) return std::nullopt;
+  env.push_back(std::string(kTunables) + *tuned);
+  env.push_back(marker + "1");
+  return env;
+}
+
+void TuneMallocByReexec(char** argv, char** envp) {
+#ifdef __GLIBC__
+  std::optional<std::vector<std::string>> env = TunedEnvironment(envp);
+  if (!env) return;
+  std::vector<char*> pointers;
+  pointers.reserve(env->size() + 1);
+  for (std::string& entry : *env) pointers.push_back(entry.data());
+  pointers.push_back(nullptr);
+  execve("/proc/self/exe", argv, pointers.data());
+  // Not re-executed (no /proc, say): go on with glibc's defaults.
 #else
   (void)argv;
+  (void)envp;
 #endif
 }
 

@@ -5,13 +5,15 @@
 // and the two worker threads fault on the same address space. Asking malloc for transparent
 // huge pages (`glibc.malloc.hugetlb=1`) and a 64 MiB top pad (`glibc.malloc.top_pad`) cuts
 // that to ~1,500 faults and the build's wall time by about a third (bench/README.md). glibc
-// reads these tunables only from the environment at start-up, so main() sets them and
-// re-executes the same binary once. Malloc tunables already set by the user are left alone.
+// reads these tunables only from the environment at start-up, so the executable sets them and
+// re-executes the same binary once, before the shared libraries' initialisers run. Malloc
+// tunables already set by the user are left alone.
 #ifndef PORTALGEN_BASE_MALLOC_TUNING_H_
 #define PORTALGEN_BASE_MALLOC_TUNING_H_
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace portalgen {
 
@@ -23,10 +25,15 @@ inline constexpr const char* kMallocTunedVariable = "PORTALGEN_MALLOC_TUNED";
 /// when the user already chose malloc settings there.
 std::optional<std::string> TunedGlibcTunables(const char* current);
 
-/// Re-executes this program (/proc/self/exe) with the tuned settings, unless it was done
-/// already, the user opted out, or this is not glibc. Returns only when nothing was done or
-/// the re-exec failed; then the program goes on with the defaults.
-void TuneMallocByReexec(char** argv);
+/// The environment `envp` (null-terminated, as main() gets it) with the tuned GLIBC_TUNABLES
+/// and the marker; nothing when it has the marker or its own malloc tunables.
+std::optional<std::vector<std::string>> TunedEnvironment(const char* const* envp);
+
+/// Re-executes this program (/proc/self/exe) with the tuned environment, unless it has the
+/// marker, its own malloc tunables, or this is not glibc. Returns only when nothing was done
+/// or the re-exec failed; then the program goes on with glibc's defaults. It reads only
+/// `envp`, never getenv(): main.cc calls it from .preinit_array, before libc sets `environ`.
+void TuneMallocByReexec(char** argv, char** envp);
 
 }  // namespace portalgen
 

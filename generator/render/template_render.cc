@@ -224,9 +224,9 @@ class Renderer {
 
   // The list item whose body is being rendered for the memo.
   struct Recording {
-    size_t base;          // its context's index in stack_
-    size_t start;         // where its text starts in out_
-    int depth_before;     // depth_ when it started
+    size_t base;       // its context's index in stack_
+    size_t start;      // where its text starts in out_
+    int depth_before;  // depth_ when it started
     int depth = depth_before;
     bool keep = true;
     std::vector<OuterLookup> outer;
@@ -238,7 +238,7 @@ class Renderer {
   FragmentMemo* memo_;
   Recording* recording_ = nullptr;
   size_t newlines_ = 0;  // newline nodes met so far
-  int depth_ = 0;  // partials being rendered
+  int depth_ = 0;        // partials being rendered
   bool stopped_ = false;
   std::vector<const Value*> stack_;  // contexts (resolved), innermost last
   std::string out_;
