@@ -9,7 +9,9 @@
 namespace {
 // Runs before the shared libraries' initialisers (ELF .preinit_array, executables only), so a
 // re-exec does not pay for them twice.
-void TuneMallocEarly(int, char** argv, char** envp) { portalgen::TuneMallocByReexec(argv, envp); }
+void TuneMallocEarly(int argc, char** argv, char** envp) {
+  portalgen::TuneMallocByReexec(argc, argv, envp);
+}
 [[gnu::section(".preinit_array"),
   gnu::used]] void (*const kTuneMallocEarly)(int, char**, char**) = TuneMallocEarly;
 }  // namespace

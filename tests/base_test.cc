@@ -2,10 +2,10 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "base/did_you_mean.h"
-#include "base/malloc_tuning.h"
 #include "base/diagnostics.h"
+#include "base/did_you_mean.h"
 #include "base/file_system.h"
+#include "base/malloc_tuning.h"
 #include "base/paths.h"
 #include "base/read_once_file_system.h"
 #include "base/source_map.h"
@@ -244,27 +244,21 @@ TEST(PathHelpersTest, JoinNormalizeParent) {
   EXPECT_EQ(ParentPath("c"), "");
 }
 
-}  // namespace
-}  // namespace portalgen
-
 TEST(MallocTuningTest, AddsHugePagesAndTopPadToTheUsersTunables) {
-  EXPECT_EQ(portalgen::TunedGlibcTunables(nullptr),
-            "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
-  EXPECT_EQ(portalgen::TunedGlibcTunables(""),
-            "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
-  EXPECT_EQ(portalgen::TunedGlibcTunables("glibc.rtld.nns=8"),
+  EXPECT_EQ(TunedGlibcTunables(nullptr), "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
+  EXPECT_EQ(TunedGlibcTunables(""), "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
+  EXPECT_EQ(TunedGlibcTunables("glibc.rtld.nns=8"),
             "glibc.rtld.nns=8:glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864");
 }
 
 TEST(MallocTuningTest, LeavesTheUsersOwnMallocSettingsAlone) {
-  EXPECT_EQ(portalgen::TunedGlibcTunables("glibc.malloc.hugetlb=0"), std::nullopt);
-  EXPECT_EQ(portalgen::TunedGlibcTunables("glibc.rtld.nns=8:glibc.malloc.arena_max=1"),
-            std::nullopt);
+  EXPECT_EQ(TunedGlibcTunables("glibc.malloc.hugetlb=0"), std::nullopt);
+  EXPECT_EQ(TunedGlibcTunables("glibc.rtld.nns=8:glibc.malloc.arena_max=1"), std::nullopt);
 }
 
 TEST(MallocTuningTest, TheEnvironmentGetsTheTunablesAndTheMarkerOnce) {
   const char* plain[] = {"HOME=/root", "GLIBC_TUNABLES=glibc.rtld.nns=8", "LANG=C", nullptr};
-  std::optional<std::vector<std::string>> env = portalgen::TunedEnvironment(plain);
+  std::optional<std::vector<std::string>> env = TunedEnvironment(plain);
   ASSERT_TRUE(env);
   EXPECT_EQ(*env, (std::vector<std::string>{
                       "HOME=/root", "LANG=C",
@@ -272,27 +266,46 @@ TEST(MallocTuningTest, TheEnvironmentGetsTheTunablesAndTheMarkerOnce) {
                       "67108864",
                       "PORTALGEN_MALLOC_TUNED=1"}));
   const char* empty[] = {nullptr};
-  env = portalgen::TunedEnvironment(empty);
+  env = TunedEnvironment(empty);
   ASSERT_TRUE(env);
   EXPECT_EQ(env->size(), 2u);
   const char* marked[] = {"HOME=/root", "PORTALGEN_MALLOC_TUNED=1", nullptr};
-  EXPECT_EQ(portalgen::TunedEnvironment(marked), std::nullopt);
+  EXPECT_EQ(TunedEnvironment(marked), std::nullopt);
   const char* own[] = {"GLIBC_TUNABLES=glibc.malloc.arena_max=2", nullptr};
-  EXPECT_EQ(portalgen::TunedEnvironment(own), std::nullopt);
+  EXPECT_EQ(TunedEnvironment(own), std::nullopt);
   // A variable that only starts like the marker is not the marker.
   const char* near[] = {"PORTALGEN_MALLOC_TUNED_X=1", nullptr};
-  env = portalgen::TunedEnvironment(near);
+  env = TunedEnvironment(near);
   ASSERT_TRUE(env);
   EXPECT_EQ(env->front(), "PORTALGEN_MALLOC_TUNED_X=1");
 }
 
-TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArgumentsAndInput) {
-  // Without the marker main() re-executes itself; with it, it runs as started. Both must read
-  // the same arguments and standard input.
-  for (const char* env : {"env -u PORTALGEN_MALLOC_TUNED -u GLIBC_TUNABLES ",
-                          "env PORTALGEN_MALLOC_TUNED=1 "}) {
-    portalgen::testing::RunResult r = portalgen::testing::Run(std::string(env) + "'" + PORTALGEN_BIN + "' markdown", "*a* b\n");
-    EXPECT_EQ(r.exit_code, 0) << env << r.err;
-    EXPECT_EQ(r.out, "<p><em>a</em> b</p>\n") << env;
+TEST(MallocTuningTest, OnlyCommandsThatBuildASiteAreTuned) {
+  const char* build[] = {"portalgen", "build", "--quiet", nullptr};
+  const char* check[] = {"portalgen", "check", nullptr};
+  const char* serve[] = {"portalgen", "serve", nullptr};
+  EXPECT_TRUE(BuildsASite(3, build));
+  EXPECT_TRUE(BuildsASite(2, check));
+  EXPECT_TRUE(BuildsASite(2, serve));
+  const char* markdown[] = {"portalgen", "markdown", nullptr};
+  const char* version[] = {"portalgen", "--version", nullptr};
+  const char* bare[] = {"portalgen", nullptr};
+  EXPECT_FALSE(BuildsASite(2, markdown));
+  EXPECT_FALSE(BuildsASite(2, version));
+  EXPECT_FALSE(BuildsASite(1, bare));
+}
+
+TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArguments) {
+  // Without the marker `build` re-executes itself; with it, it runs as started. Both must read
+  // the same arguments: the unknown option is reported by name, after the re-exec too.
+  for (const char* env :
+       {"env -u PORTALGEN_MALLOC_TUNED -u GLIBC_TUNABLES ", "env PORTALGEN_MALLOC_TUNED=1 "}) {
+    testing::RunResult r =
+        testing::Run(std::string(env) + "'" + PORTALGEN_BIN + "' build --no-such-option-xyz");
+    EXPECT_EQ(r.exit_code, 2) << env << r.err;
+    EXPECT_NE(r.err.find("no-such-option-xyz"), std::string::npos) << env << r.err;
   }
 }
+
+}  // namespace
+}  // namespace portalgen

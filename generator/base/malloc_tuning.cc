@@ -11,6 +11,12 @@ constexpr std::string_view kTuned = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad
 constexpr std::string_view kTunables = "GLIBC_TUNABLES=";
 }  // namespace
 
+bool BuildsASite(int argc, const char* const* argv) {
+  if (argc < 2) return false;
+  const std::string_view command(argv[1]);
+  return command == "build" || command == "check" || command == "serve";
+}
+
 std::optional<std::string> TunedGlibcTunables(const char* current) {
   std::string value = current ? current : "";
   if (value.find("glibc.malloc.") != std::string::npos) return std::nullopt;
@@ -25,8 +31,8 @@ std::optional<std::vector<std::string>> TunedEnvironment(const char* const* envp
   const char* tunables = nullptr;
   for (const char* const* e = envp; e && *e; ++e) {
     const std::string_view entry(*e);
-    if (entry.substr(0, marker.size()) == marker) return std::nullopt;
-    if (entry.substr(0, kTunables.size()) == kTunables) {
+    if (entry.starts_with(marker)) return std::nullopt;
+    if (entry.starts_with(kTunables)) {
       tunables = *e + kTunables.size();
     } else {
       env.emplace_back(entry);
@@ -39,8 +45,9 @@ std::optional<std::vector<std::string>> TunedEnvironment(const char* const* envp
   return env;
 }
 
-void TuneMallocByReexec(char** argv, char** envp) {
+void TuneMallocByReexec(int argc, char** argv, char** envp) {
 #ifdef __GLIBC__
+  if (!BuildsASite(argc, argv)) return;
   std::optional<std::vector<std::string>> env = TunedEnvironment(envp);
   if (!env) return;
   std::vector<char*> pointers;
@@ -50,6 +57,7 @@ void TuneMallocByReexec(char** argv, char** envp) {
   execve("/proc/self/exe", argv, pointers.data());
   // Not re-executed (no /proc, say): go on with glibc's defaults.
 #else
+  (void)argc;
   (void)argv;
   (void)envp;
 #endif

@@ -6,8 +6,8 @@
 // huge pages (`glibc.malloc.hugetlb=1`) and a 64 MiB top pad (`glibc.malloc.top_pad`) cuts
 // that to ~1,500 faults and the build's wall time by about a third (bench/README.md). glibc
 // reads these tunables only from the environment at start-up, so the executable sets them and
-// re-executes the same binary once, before the shared libraries' initialisers run. Malloc
-// tunables already set by the user are left alone.
+// re-executes the same binary once, before the shared libraries' initialisers run, for the
+// commands that build a site. Malloc tunables already set by the user are left alone.
 #ifndef PORTALGEN_BASE_MALLOC_TUNING_H_
 #define PORTALGEN_BASE_MALLOC_TUNING_H_
 
@@ -21,6 +21,10 @@ namespace portalgen {
 /// Setting it before starting portalgen keeps glibc's default allocator settings.
 inline constexpr const char* kMallocTunedVariable = "PORTALGEN_MALLOC_TUNED";
 
+/// True for the commands that load a whole site (build, check, serve), the only ones the
+/// tuning pays for: `new`, `markdown` and `--version` would only pay the re-exec.
+bool BuildsASite(int argc, const char* const* argv);
+
 /// The value GLIBC_TUNABLES should have, given its current value (null when unset); nothing
 /// when the user already chose malloc settings there.
 std::optional<std::string> TunedGlibcTunables(const char* current);
@@ -29,11 +33,12 @@ std::optional<std::string> TunedGlibcTunables(const char* current);
 /// and the marker; nothing when it has the marker or its own malloc tunables.
 std::optional<std::vector<std::string>> TunedEnvironment(const char* const* envp);
 
-/// Re-executes this program (/proc/self/exe) with the tuned environment, unless it has the
-/// marker, its own malloc tunables, or this is not glibc. Returns only when nothing was done
-/// or the re-exec failed; then the program goes on with glibc's defaults. It reads only
-/// `envp`, never getenv(): main.cc calls it from .preinit_array, before libc sets `environ`.
-void TuneMallocByReexec(char** argv, char** envp);
+/// For a command that builds a site, re-executes this program (/proc/self/exe) with the tuned
+/// environment, unless it has the marker, its own malloc tunables, or this is not glibc. Returns
+/// only when nothing was done or the re-exec failed; then the program goes on with glibc's
+/// defaults. It reads only `envp`, never getenv(): main.cc calls it from .preinit_array, before
+/// libc sets `environ`.
+void TuneMallocByReexec(int argc, char** argv, char** envp);
 
 }  // namespace portalgen
 
