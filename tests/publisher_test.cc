@@ -118,6 +118,38 @@ TEST(PublishOnDiskTest, MakesFoldersForFilesInAnyOrder) {
   EXPECT_FALSE(fs.IsDirectory(StagingDir(out)));
 }
 
+// Into a fresh output, the folders of every file are made before the files arrive, a parent
+// with all its children on one thread; into an existing output, none are (most files will be
+// unchanged there).
+TEST(PublishOnDiskTest, PreparesTheFoldersOfAFreshOutputOnly) {
+  testing::TempDir tmp;
+  RealFileSystem fs;
+  const std::string out = (tmp.path() / "public").string();
+  const std::string staging = StagingDir(out);
+  const std::vector<std::string> paths = {"briefs/1/index.html", "briefs/2/index.html",
+                                          "a/b/c/index.html",    "x.css",
+                                          "../escape/index.html", "briefs/2/doc.ics"};
+  {
+    Publisher publisher(fs, out, std::nullopt);
+    ASSERT_TRUE(publisher.Begin().ok());
+    publisher.PrepareFolders(paths, 2);
+    EXPECT_TRUE(fs.IsDirectory(staging + "/briefs/1"));
+    EXPECT_TRUE(fs.IsDirectory(staging + "/briefs/2"));
+    EXPECT_TRUE(fs.IsDirectory(staging + "/a/b/c"));
+    EXPECT_FALSE(fs.IsDirectory((tmp.path() / "escape").string()));
+    publisher.Add({"briefs/1/index.html", "1"});
+    publisher.Add({"a/b/c/index.html", "c"});
+    ASSERT_TRUE(publisher.Commit().ok());
+  }
+  EXPECT_EQ(testing::ReadTree(out),
+            (Tree{{"a/b/c/index.html", "c"}, {"briefs/1/index.html", "1"}}));
+  Publisher next(fs, out, std::nullopt);
+  ASSERT_TRUE(next.Begin().ok());
+  next.PrepareFolders({"events/1/index.html"}, 2);
+  EXPECT_FALSE(fs.IsDirectory(staging + "/events/1"));
+  next.Abort();
+}
+
 TEST(PublishPathsTest, IsSafeOutputPath) {
   struct Case {
     std::string path;

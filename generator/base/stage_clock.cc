@@ -11,6 +11,11 @@ double ProcessCpuSeconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
+long ProcessPeakRssKib() {
+  rusage usage{};
+  return getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0;
+}
+
 void StageClock::Restart() {
   wall_ = std::chrono::steady_clock::now();
   cpu_ = ProcessCpuSeconds();
@@ -19,7 +24,8 @@ void StageClock::Restart() {
 void StageClock::Done(const char* stage, std::vector<StageTime>& out) {
   const auto wall = std::chrono::steady_clock::now();
   const double cpu = ProcessCpuSeconds();
-  out.push_back({stage, std::chrono::duration<double>(wall - wall_).count(), cpu - cpu_});
+  out.push_back({stage, std::chrono::duration<double>(wall - wall_).count(), cpu - cpu_,
+                 ProcessPeakRssKib()});
   wall_ = wall;
   cpu_ = cpu;
 }

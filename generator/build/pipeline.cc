@@ -121,6 +121,10 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
   auto plan = std::make_shared<const SitePlan>(model, sink);
   if (Stop(sink, result)) return std::nullopt;
   auto log = record_reads ? std::make_shared<ReadLog>(*plan) : nullptr;
+  std::vector<std::string> paths;
+  paths.reserve(plan->files().size());
+  for (const PlannedFile& file : plan->files()) paths.push_back(file.path);
+  out.Expect(paths, options.jobs);
 
   MakeFiles(*plan, Positions(0, plan->pages()), options.jobs, sink, out, log.get());
   result.pages = plan->pages();
@@ -159,6 +163,9 @@ class PublisherSink : public FileSink {
  public:
   explicit PublisherSink(output::Publisher& publisher) : publisher_(publisher) {}
   void Add(size_t, output::OutputFile file) override { publisher_.Add(file); }
+  void Expect(const std::vector<std::string>& paths, int jobs) override {
+    publisher_.PrepareFolders(paths, jobs);
+  }
 
  private:
   output::Publisher& publisher_;

@@ -40,6 +40,12 @@ class FileSink {
  public:
   virtual ~FileSink() = default;
   virtual void Add(size_t order, output::OutputFile file) = 0;
+  /// Called once before the first Add() with the paths of every file the plan has (most of
+  /// which Add() will then get), for sinks that prepare for them.
+  virtual void Expect(const std::vector<std::string>& paths, int jobs) {
+    (void)paths;
+    (void)jobs;
+  }
 };
 
 /// Everything a successful generation produced: the typed site and its files.

@@ -77,7 +77,7 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
                                "SOURCE_DATE_EPOCH, else the clock)")
       ("no-cache", "ignore and do not write the build cache (.portalgen-cache/ beside the output)")
       ("quiet,q", "print errors and warnings only")
-      ("timings", "print how long each stage took, in wall and CPU time");
+      ("timings", "print how long each stage took, in wall and CPU time, and the peak memory");
   po::variables_map vm;
   const std::string synopsis =
       "[--source DIR] [--output DIR] [--drafts] [--base-url URL] [--jobs N] [--now T]\n"
@@ -114,7 +114,8 @@ int RunBuild(const std::vector<std::string>& args, Io& io) {
   if (vm.count("timings")) {
     for (const StageTime& t : result.timings) {
       io.out << "  " << std::left << std::setw(10) << t.stage << std::fixed << std::setprecision(3)
-             << t.wall << " s  (cpu " << std::setprecision(2) << t.cpu << " s)\n";
+             << t.wall << " s  (cpu " << std::setprecision(2) << t.cpu << " s, peak "
+             << t.peak_rss_kib / 1024 << " MiB)\n";
     }
   }
   if (!vm.count("quiet")) {

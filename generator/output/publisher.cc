@@ -57,6 +57,35 @@ Status Publisher::Begin() {
   return Status::Ok();
 }
 
+void Publisher::PrepareFolders(const std::vector<std::string>& paths, int jobs) {
+  if (!fresh_) return;
+  // Folder -> the folders to make in it, each group in path order.
+  std::map<std::string, std::vector<std::string>> groups;
+  std::unordered_set<std::string> seen;
+  for (const std::string& path : paths) {
+    if (!IsSafeOutputPath(path)) continue;
+    std::string folder = ParentPath(JoinPath(staging_, path));
+    if (!seen.insert(folder).second) continue;
+    std::string parent = ParentPath(folder);
+    groups[std::move(parent)].push_back(std::move(folder));
+  }
+  std::vector<const std::pair<const std::string, std::vector<std::string>>*> order;
+  for (const auto& group : groups) order.push_back(&group);
+  // The largest groups first, so that the small ones fill the gaps.
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto* a, const auto* b) { return a->second.size() > b->second.size(); });
+  ParallelFor(order.size(), jobs, [&](size_t i) {
+    const auto& [parent, folders] = *order[i];
+    if (!fs_.MakeFolders(parent).ok()) return;
+    std::vector<std::string> made;
+    for (const std::string& folder : folders) {
+      if (fs_.MakeFolders(folder).ok()) made.push_back(folder);
+    }
+    std::lock_guard<std::mutex> lock(folders_mu_);
+    for (std::string& folder : made) folders_.insert(std::move(folder));
+  });
+}
+
 bool Publisher::Unchanged(const OutputFile& file, uint64_t hash) const {
   if (fresh_) return false;
   const std::string target = JoinPath(output_dir_, file.path);
@@ -180,6 +209,9 @@ Status Publish(FileSystem& fs, const std::string& output_dir, const std::vector<
                int jobs) {
   Publisher publisher(fs, output_dir, std::nullopt);
   if (Status s = publisher.Begin(); !s.ok()) return s;
+  std::vector<std::string> paths;
+  for (const OutputFile& file : files) paths.push_back(file.path);
+  publisher.PrepareFolders(paths, jobs);
   ParallelFor(files.size(), jobs, [&](size_t i) { publisher.Add(files[i]); });
   return publisher.Commit();
 }

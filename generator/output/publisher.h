@@ -36,6 +36,13 @@ class Publisher {
 
   /// Removes leftovers of an interrupted run. Call once, before Add().
   Status Begin();
+  /// Makes, on `jobs` threads, the staging folders of the files at `paths` that Add() will
+  /// write, when every file will be written (a fresh output); otherwise does nothing. Each
+  /// thread makes all the folders of one parent (every page folder under "events/", say): two
+  /// threads making folders in one parent wait for each other (Linux locks the parent for
+  /// each mkdir), and threads making pages in plan order would always do so. Errors are left
+  /// for Add(), which makes a folder that is still missing.
+  void PrepareFolders(const std::vector<std::string>& paths, int jobs);
   /// Takes one file of the new site. Thread-safe. Errors are kept for Commit().
   void Add(const OutputFile& file);
   /// Keeps the output's file at `path` as the previous manifest has it, without making it
