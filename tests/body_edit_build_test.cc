@@ -212,6 +212,25 @@ TEST_F(BodyEditBuildTest, DamagedLibraryCacheIsIgnoredWithANote) {
   EXPECT_EQ(files, Cache().library.size());
 }
 
+// The library cache keeps no HTML: a body edit renders again, from their files, the bodies of
+// the other documents that the files it makes again show (here the events' feed). A file
+// saved with a byte order mark and CRLF line ends renders as the full build rendered it.
+TEST_F(BodyEditBuildTest, BodiesShownAgainAreRenderedFromTheirFiles) {
+  const std::string other = "content/events/vulnerability-mixed-migration-imrf-2022.md";
+  std::string text = ReadFile(site_ / other);
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  WriteFile(site_ / other, crlf);
+  ASSERT_FALSE(BuildNow().incremental);
+  const std::string feed_before = ReadFile(out_ / "events/feed.xml");
+  ASSERT_NE(feed_before.find("vulnerability-mixed-migration-imrf-2022"), std::string::npos);
+  WriteFile(site_ / kEvent, InsertAfterFrontMatter(ReadFile(site_ / kEvent), "A new lead.\n\n"));
+  BuildResult edit = BuildNow();
+  EXPECT_TRUE(edit.incremental);
+  EXPECT_NE(ReadFile(out_ / "events/feed.xml"), feed_before);
+  ExpectSameAsFullGeneration("an edit beside a CRLF file");
+}
+
 TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
   BuildResult result;
   std::optional<GeneratedSite> site = Generate(fs_, options_, result);
@@ -220,26 +239,29 @@ TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
   const std::string dir = (tmp_.path() / "library").string();
   Result<std::vector<uint64_t>> shards = WriteLibraryCache(fs_, dir, lib, nullptr, {}, 2, 4);
   ASSERT_TRUE(shards.ok()) << shards.status().message();
-  EXPECT_EQ(shards.value().size(), 1 + 3 * ((lib.docs.size() + 3) / 4));
+  EXPECT_EQ(shards.value().size(), 1 + 2 * ((lib.docs.size() + 3) / 4));
   std::string why;
   std::optional<index::Library> back = ReadLibraryCache(fs_, dir, shards.value(), 2, why, 4);
   ASSERT_TRUE(back) << why;
   ASSERT_EQ(back->docs.size(), lib.docs.size());
   EXPECT_EQ(back->by_slug, lib.by_slug);
   EXPECT_EQ(back->backlinks, lib.backlinks);
-  // Without bodies at first; then the HTML of document 5 only, which reads its shard (4-7).
+  // Without bodies at first; then the plain text of document 5 only, which reads its shard
+  // (4-7). The HTML is not cached at all: asking for it reads nothing.
   std::vector<uint8_t> wanted(lib.docs.size(), 0), loaded;
-  wanted[5] = content::kBodyHtml;
+  wanted[5] = content::kBodyPlainText;
+  wanted[9] = content::kBodyHtml;
   ASSERT_TRUE(ReadLibraryBodies(fs_, dir, shards.value(), wanted, 1, *back, loaded, why, 4));
   for (index::DocId id = 0; id < lib.docs.size(); ++id) {
     const bool in_shard = id >= 4 && id < 8;
     EXPECT_EQ(back->docs[id].title, lib.docs[id].title);
     EXPECT_EQ(back->docs[id].rendered.first_paragraph, lib.docs[id].rendered.first_paragraph);
-    EXPECT_EQ(back->docs[id].rendered.html, in_shard ? lib.docs[id].rendered.html : "") << id;
-    EXPECT_EQ(back->docs[id].rendered.plain_text, "") << id;
-    EXPECT_EQ(loaded[id], content::kBodyFirstParagraph | (in_shard ? content::kBodyHtml : 0));
+    EXPECT_EQ(back->docs[id].rendered.html, "") << id;
+    EXPECT_EQ(back->docs[id].rendered.plain_text, in_shard ? lib.docs[id].rendered.plain_text : "")
+        << id;
+    EXPECT_EQ(loaded[id], content::kBodyFirstParagraph | (in_shard ? content::kBodyPlainText : 0));
   }
-  // Every body; written again from what was read: the same bytes, hence the same names.
+  // Every text; written again from what was read: the same bytes, hence the same names.
   wanted.assign(lib.docs.size(), content::kBodyHtml | content::kBodyPlainText);
   ASSERT_TRUE(ReadLibraryBodies(fs_, dir, shards.value(), wanted, 2, *back, loaded, why, 4));
   Result<std::vector<uint64_t>> again =

@@ -3,9 +3,12 @@
 #include <algorithm>
 
 #include "base/paths.h"
+#include "base/source_map.h"
+#include "base/thread_pool.h"
 #include "build/library_cache.h"
 #include "build/markdown_stage.h"
 #include "content/loader.h"
+#include "markdown/markdown.h"
 
 namespace portalgen::build {
 
@@ -21,6 +24,47 @@ bool ReadsChangedPart(const std::vector<uint64_t>& reads, const BodyChanges& cha
     auto change = changes.find(BodyReadDoc(r));
     return change != changes.end() && (change->second & BodyReadParts(r)) != 0;
   });
+}
+
+// The body of a document of the library cache, from the bytes of its file: what follows the
+// bytes before its body, once the file is read as the loader reads it. Nullopt when the file
+// no longer starts with those bytes.
+std::optional<std::string> CachedBody(const content::Document& doc, const std::string& bytes) {
+  DiagnosticSink ignored;  // the scan found the file unchanged: it loaded without errors
+  std::optional<std::string> text = NormalizeText(doc.source_path, bytes, ignored);
+  const std::string_view head = content::Head(doc);
+  if (!text || !std::string_view(*text).starts_with(head)) return std::nullopt;
+  return text->substr(head.size());
+}
+
+// Renders again, from their unchanged files, the body HTML of the documents whose `wanted`
+// bits ask for it (the library cache keeps none), and marks it in `loaded`. The library is the
+// one the last build rendered them against, so the HTML is the same. False with `why` set when
+// a file cannot be read or no longer fits its cached front matter.
+bool RenderCachedBodies(const FileSystem& fs, const BuildOptions& options,
+                        const markdown::Options& markdown, const std::vector<uint8_t>& wanted,
+                        index::Library& lib, std::vector<uint8_t>& loaded, std::string& why) {
+  std::vector<index::DocId> ids;
+  for (index::DocId id = 0; id < wanted.size(); ++id) {
+    if (wanted[id] & ~loaded[id] & content::kBodyHtml) ids.push_back(id);
+  }
+  std::vector<char> good(ids.size(), 0);
+  ParallelFor(ids.size(), options.jobs, [&](size_t i) {
+    content::Document& doc = lib.docs[ids[i]];
+    Result<std::string> bytes = fs.Read(JoinPath(options.source_dir, doc.source_path));
+    std::optional<std::string> body = bytes.ok() ? CachedBody(doc, bytes.value()) : std::nullopt;
+    if (!body) return;
+    doc.rendered.html = markdown::Render(*body, markdown).html;
+    good[i] = 1;
+  });
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!good[i]) {
+      why = lib.docs[ids[i]].source_path + " changed during the build";
+      return false;
+    }
+    loaded[ids[i]] |= content::kBodyHtml;
+  }
+  return true;
 }
 
 }  // namespace
@@ -79,11 +123,13 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
     }
     ids.push_back(at->second);
   }
-  // The old bodies of the edited documents, to tell which of their parts changed.
+  // The old plain texts of the edited documents, to tell whether theirs changed (their old
+  // HTML is not cached: it counts as changed). Their shards are read whole, so that the
+  // library written after this build has every text of the shards it writes again.
   constexpr uint8_t kBodies = content::kBodyHtml | content::kBodyPlainText;
   std::vector<uint8_t> wanted(lib->docs.size(), 0);
   EditedModel result;
-  for (index::DocId id : ids) wanted[id] = kBodies;
+  for (index::DocId id : ids) wanted[id] = content::kBodyPlainText;
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, *lib, result.loaded, why,
                          options.library_shard_docs)) {
     refusal.damaged_cache = true;
@@ -111,7 +157,8 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
       return std::nullopt;
     }
     for (const Diagnostic& d : doc_sink.Sorted()) sink.Add(d);
-    result.changes[ids[i]] = content::ChangedParts(old.rendered, doc->rendered);
+    result.changes[ids[i]] =
+        content::ChangedParts(old.rendered, doc->rendered) | content::kBodyHtml;
     edited.emplace_back(ids[i], std::move(*doc));
   }
   // The bodies the files to make again showed last time, hence will show now: the same front
@@ -124,6 +171,10 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
                          why, options.library_shard_docs)) {
     refusal.damaged_cache = true;
+    return std::nullopt;
+  }
+  for (const auto& [id, doc] : edited) wanted[id] &= ~content::kBodyHtml;  // rendered above
+  if (!RenderCachedBodies(fs, options, markdown, wanted, model->lib, result.loaded, why)) {
     return std::nullopt;
   }
   // After every edit is rendered: wiki links resolve against the library as it was.

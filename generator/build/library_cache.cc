@@ -15,9 +15,8 @@ namespace portalgen::build {
 
 namespace {
 
-constexpr std::string_view kIndexMagic = "portalgen-library-index 2\n";
+constexpr std::string_view kIndexMagic = "portalgen-library-index 3\n";
 constexpr std::string_view kDocsMagic = "portalgen-library-docs 2\n";
-constexpr std::string_view kHtmlMagic = "portalgen-library-html 1\n";
 constexpr std::string_view kTextMagic = "portalgen-library-text 1\n";
 
 template <typename T>
@@ -189,7 +188,8 @@ PORTALGEN_FIELDS(content::EventData, s.start, s.end, s.timezone, s.venue, s.city
                  s.end_col, s.timezone_line, s.timezone_col)
 PORTALGEN_FIELDS(content::MemberData, s.acronym, s.status, s.joined, s.website, s.chairs)
 PORTALGEN_FIELDS(markdown::Heading, s.level, s.id, s.text)
-// html and plain_text have shards of their own (EncodeBodies), read only where needed.
+// plain_text has shards of their own, read only where needed; html is not kept (the file is
+// rendered again: RenderCachedBodies in incremental.cc).
 PORTALGEN_FIELDS(markdown::Rendered, s.first_paragraph, s.headings, s.links, s.wiki_targets,
                  s.broken_wiki_links)
 PORTALGEN_FIELDS(index::Topic, s.slug, s.label, s.docs)
@@ -234,10 +234,10 @@ std::string ShardPath(const std::string& dir, uint64_t hash) {
   return JoinPath(dir, HexHash(hash));
 }
 
-// The shard list: the index, then the documents' front shards, their HTML shards and their
-// plain-text shards, `shard_docs` documents each.
-enum Family { kFront = 0, kHtml = 1, kText = 2 };
-constexpr size_t kFamilies = 3;
+// The shard list: the index, then the documents' front shards and their plain-text shards,
+// `shard_docs` documents each.
+enum Family { kFront = 0, kText = 1 };
+constexpr size_t kFamilies = 2;
 
 struct Layout {
   size_t documents = 0;
@@ -261,20 +261,7 @@ std::string EncodeIndex(const index::Library& lib, const Layout& layout) {
   return std::move(out.bytes());
 }
 
-std::string_view MagicOf(Family family) {
-  return family == kFront ? kDocsMagic : family == kHtml ? kHtmlMagic : kTextMagic;
-}
-
-// The content::BodyPart an HTML or text shard holds.
-uint8_t PartOf(Family family) {
-  return family == kHtml ? content::kBodyHtml : content::kBodyPlainText;
-}
-
-// The body text an HTML or text shard holds of `r` (const or not).
-template <typename R>
-auto& BodyOf(R& r, Family family) {
-  return family == kHtml ? r.html : r.plain_text;
-}
+std::string_view MagicOf(Family family) { return family == kFront ? kDocsMagic : kTextMagic; }
 
 // Encodes shard `k` of a family: its count, then each of its documents.
 std::string EncodeShard(const index::Library& lib, const Layout& layout, Family family, size_t k) {
@@ -286,7 +273,7 @@ std::string EncodeShard(const index::Library& lib, const Layout& layout, Family 
     if (family == kFront) {
       out(lib.docs[id]);
     } else {
-      out(BodyOf(lib.docs[id].rendered, family));
+      out(lib.docs[id].rendered.plain_text);
     }
   }
   return std::move(out.bytes());
@@ -407,27 +394,27 @@ bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
   const Layout layout{lib.docs.size(), std::max<size_t>(1, shard_docs)};
   if (shards.size() != layout.slots() || wanted.size() != layout.documents) return false;
   loaded.resize(layout.documents, content::kBodyFirstParagraph);
-  // The body shards holding a wanted part, as (family, k).
-  std::vector<std::pair<Family, size_t>> jobs_list;
+  // The text shards holding a wanted plain text.
+  std::vector<size_t> text_shards;
   for (size_t k = 0; k < layout.doc_shards(); ++k) {
     const auto [begin, end] = layout.Range(k);
-    uint8_t parts = 0;
-    for (size_t id = begin; id < end; ++id) parts |= wanted[id] & ~loaded[id];
-    if (parts & content::kBodyHtml) jobs_list.emplace_back(kHtml, k);
-    if (parts & content::kBodyPlainText) jobs_list.emplace_back(kText, k);
+    for (size_t id = begin; id < end; ++id) {
+      if (wanted[id] & ~loaded[id] & content::kBodyPlainText) {
+        text_shards.push_back(k);
+        break;
+      }
+    }
   }
-  std::vector<char> good(jobs_list.size(), 0);
-  ParallelFor(jobs_list.size(), jobs, [&](size_t j) {
-    const auto [family, k] = jobs_list[j];
-    good[j] = DecodeShard(fs, dir, shards, layout, family, k, [&](Decoder& in, size_t id) {
-      in(BodyOf(lib.docs[id].rendered, family));
-    });
+  std::vector<char> good(text_shards.size(), 0);
+  ParallelFor(text_shards.size(), jobs, [&](size_t j) {
+    good[j] = DecodeShard(fs, dir, shards, layout, kText, text_shards[j],
+                          [&](Decoder& in, size_t id) { in(lib.docs[id].rendered.plain_text); });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
-  // Each (family, k) pair is one slot, so no two threads wrote to one document's part.
-  for (const auto& [family, k] : jobs_list) {
+  // Each shard is one slot, so no two threads wrote to one document.
+  for (size_t k : text_shards) {
     const auto [begin, end] = layout.Range(k);
-    for (size_t id = begin; id < end; ++id) loaded[id] |= PartOf(family);
+    for (size_t id = begin; id < end; ++id) loaded[id] |= content::kBodyPlainText;
   }
   return true;
 }

@@ -1,16 +1,18 @@
-// The library cache: the last build's index::Library (every document with its rendered body,
-// and the indices), kept beside the build cache so that a build that only edits Markdown
-// bodies starts from it instead of parsing and rendering every file again.
+// The library cache: the last build's index::Library (every document with its front matter
+// and plain text, and the indices), kept beside the build cache so that a build that only
+// edits Markdown bodies starts from it instead of parsing and rendering every file again.
 //
 // It is stored in shards: one for the indices, then, per 64 documents, one for their
-// front matter and everything else, one for their body HTML and one for their plain text; each
-// a binary file named by the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`.
-// A build that edits one body reads every front shard but only the HTML and text shards that
-// the files it makes again show.
+// front matter and everything else and one for their plain text; each a binary file named by
+// the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`. A build that edits
+// one body reads every front shard but only the text shards that the files it makes again
+// show. The body HTML is not kept: it is most of a library's bytes (58 of 122 MB at 10,000
+// documents), and the few bodies a body edit shows again cost less to render again from their
+// files (build/incremental.h) than all of them cost to write on every full build.
 // The build cache lists the shards of its library; a shard is trusted only when its bytes
 // still hash to its name and decode completely. Documents keep only the bytes before their
 // body (`Document::source`; `body` is empty): enough to compare front matter and to quote it
-// in a diagnostic, while the rendered body is what outputs read.
+// in a diagnostic, and to find the body in the file when it must be rendered again.
 #ifndef PORTALGEN_BUILD_LIBRARY_CACHE_H_
 #define PORTALGEN_BUILD_LIBRARY_CACHE_H_
 
@@ -45,17 +47,17 @@ Result<std::vector<uint64_t>> WriteLibraryCache(FileSystem& fs, const std::strin
                                                 const std::set<index::DocId>& changed, int jobs,
                                                 size_t shard_docs = kShardDocs);
 
-/// The library stored in `shards`, without the documents' HTML and plain text (empty): those
-/// are read by ReadLibraryBodies, for the documents that need them. Nullopt with `why` set
+/// The library stored in `shards`, without the documents' HTML and plain text (empty): the
+/// text is read by ReadLibraryBodies, for the documents that need it. Nullopt with `why` set
 /// when a shard is missing or damaged.
 std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::string& dir,
                                                const std::vector<uint64_t>& shards, int jobs,
                                                std::string& why, size_t shard_docs = kShardDocs);
 
-/// Reads into `lib` the body parts (content::kBodyHtml, kBodyPlainText bits, by DocId) that
-/// `wanted` asks for and `loaded` does not have yet, a shard at a time,
-/// and marks in `loaded` every part it read (kBodyFirstParagraph is always there). False with
-/// `why` set when a shard is missing or damaged.
+/// Reads into `lib` the plain texts (content::kBodyPlainText bits of `wanted`, by DocId) that
+/// `loaded` does not have yet, a shard at a time, and marks in `loaded` every text it read
+/// (kBodyFirstParagraph is always there; `wanted`'s other bits are left to the caller). False
+/// with `why` set when a shard is missing or damaged.
 bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
                        const std::vector<uint64_t>& shards, const std::vector<uint8_t>& wanted,
                        int jobs, index::Library& lib, std::vector<uint8_t>& loaded,
