@@ -21,7 +21,12 @@ TEST(BuildCacheTest, WarningsSurviveTheRoundTripWhateverTheirText) {
   BuildCache cache;
   cache.generator = 0x1234;
   cache.inputs["site/content/a b.md"] = {{10, 20}, 0xabc};
+  cache.inputs["site/site.toml"] = {{0, -1700000000123456789}, 0xffffffffffffffff};
   cache.outputs.emplace("index.html", 0xdef);
+  cache.now_after = -86400;
+  cache.now_until = 1795392000;
+  cache.body_reads["briefs/x/index.html"] = {BodyRead(0, 1), BodyRead(41, 7)};
+  cache.library = {0x1, 0xfedcba9876543210};
   cache.warnings = {
       Warning("content/a b.md", 2, "unknown field 'flavour'", "did you mean 'flavor'?",
               "flavour = \"x\""),
@@ -35,6 +40,20 @@ TEST(BuildCacheTest, WarningsSurviveTheRoundTripWhateverTheirText) {
   EXPECT_EQ(read->warnings, cache.warnings);
   EXPECT_EQ(read->inputs, cache.inputs);
   EXPECT_EQ(read->outputs, cache.outputs);
+  EXPECT_EQ(read->now_after, cache.now_after);
+  EXPECT_EQ(read->now_until, cache.now_until);
+  EXPECT_EQ(read->body_reads, cache.body_reads);
+  EXPECT_EQ(read->library, cache.library);
+  EXPECT_EQ(read->generator, cache.generator);
+}
+
+// The running binary is known by its build ID, found in memory: on a file system that cannot
+// read the executable, the fingerprint is still the binary's, not just the version's.
+TEST(BuildCacheTest, GeneratorFingerprintNeedsNoFileSystem) {
+  MemoryFileSystem fs;
+  const uint64_t fingerprint = GeneratorFingerprint(fs);
+  EXPECT_EQ(fingerprint, GeneratorFingerprint(fs));
+  EXPECT_NE(fingerprint, Hash64("portalgen " PORTALGEN_VERSION));
 }
 
 TEST(BuildCacheTest, DamagedWarningLineIsRefused) {

@@ -1,8 +1,11 @@
 #include "build/build_cache.h"
 
+#include <elf.h>
+#include <link.h>
+
 #include <algorithm>
 #include <charconv>
-#include <sstream>
+#include <cstring>
 #include <vector>
 
 #include "base/hash.h"
@@ -183,27 +186,49 @@ std::optional<BuildCache> ReadCache(const FileSystem& fs, const std::string& pat
   return cache;
 }
 
+namespace {
+
+template <typename Int>
+void AppendNumber(Int value, std::string& out) {
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, end);
+}
+
+}  // namespace
+
+// Appended piece by piece into one string reserved at about its size: at 10,000 pages the cache
+// is ~5 MB, and each build that writes anything writes it again.
 Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
-  std::ostringstream out;
-  out << kMagic << "\n"
-      << "generator " << HexHash(cache.generator) << "\n"
-      << "options " << HexHash(cache.options) << "\n"
-      << "now " << cache.now_after << " " << cache.now_until << "\n";
+  size_t size = 256;
+  for (const auto& [file, e] : cache.inputs) size += file.size() + 64;
+  for (const auto& [file, hash] : cache.outputs) size += file.size() + 32;
+  for (const auto& [file, reads] : cache.body_reads) size += file.size() + 8 + 17 * reads.size();
+  std::string text;
+  text.reserve(size);
+  text.append(kMagic).append("\ngenerator ").append(HexHash(cache.generator));
+  text.append("\noptions ").append(HexHash(cache.options)).append("\nnow ");
+  AppendNumber(cache.now_after, text);
+  text += ' ';
+  AppendNumber(cache.now_until, text);
+  text += '\n';
   for (const auto& [file, e] : cache.inputs) {
     if (file.find('\n') != std::string::npos) return Status::Io(file + ": newline in a path");
-    out << "input " << HexHash(e.hash) << " " << e.stamp.size << " " << e.stamp.mtime_ns << " "
-        << file << "\n";
+    text.append("input ").append(HexHash(e.hash)) += ' ';
+    AppendNumber(e.stamp.size, text);
+    text += ' ';
+    AppendNumber(e.stamp.mtime_ns, text);
+    text.append(" ").append(file) += '\n';
   }
   for (const auto& [file, hash] : cache.outputs) {
     if (file.find('\n') != std::string::npos) return Status::Io(file + ": newline in a path");
-    out << "output " << HexHash(hash) << " " << file << "\n";
+    text.append("output ").append(HexHash(hash)).append(" ").append(file) += '\n';
   }
-  std::string text = out.str();
   for (const auto& [file, reads] : cache.body_reads) {
     if (reads.empty()) continue;
     text += "reads ";
     AppendHexList(reads, text);
-    text += " " + file + "\n";
+    text.append(" ").append(file) += '\n';
   }
   if (!cache.library.empty()) {
     text += "library ";
@@ -264,7 +289,46 @@ InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const I
   return out;
 }
 
+namespace {
+
+// The GNU build ID of the running executable (the linker's hash of its contents), or "" when
+// it has none: found in the program headers the loader mapped, so nothing is read from disk.
+std::string BuildId() {
+  std::string id;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* out) {
+        for (int i = 0; i < info->dlpi_phnum; ++i) {
+          const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+          if (ph.p_type != PT_NOTE) continue;
+          const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+          const char* end = p + ph.p_memsz;
+          while (p + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, p, sizeof note);
+            const char* name = p + sizeof note;
+            const char* desc = name + ((note.n_namesz + 3) & ~3u);
+            if (desc + note.n_descsz > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+                std::memcmp(name, "GNU", 4) == 0) {
+              static_cast<std::string*>(out)->assign(desc, note.n_descsz);
+              return 1;
+            }
+            p = desc + ((note.n_descsz + 3) & ~3u);
+          }
+        }
+        return 1;  // the first object is the executable: stop there
+      },
+      &id);
+  return id;
+}
+
+}  // namespace
+
 uint64_t GeneratorFingerprint(const FileSystem& fs) {
+  // The build ID changes with every change of the linked code; without one (a linker run
+  // with --build-id=none), the executable's bytes are hashed instead.
+  static const std::string build_id = BuildId();
+  if (!build_id.empty()) return Hash64("portalgen " PORTALGEN_VERSION " " + build_id);
   Result<std::string> self = fs.Read("/proc/self/exe");
   return Hash64(self.ok() ? self.value() : std::string("portalgen " PORTALGEN_VERSION));
 }

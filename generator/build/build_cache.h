@@ -68,7 +68,8 @@ Status WriteCache(FileSystem& fs, const std::string& path, const BuildCache& cac
 InputSet ScanInputs(const FileSystem& fs, const std::string& source_dir, const InputSet& known,
                     int jobs, std::vector<std::string>* unhashed = nullptr);
 
-/// Hash of the running generator (its executable's bytes; the version when unreadable).
+/// Hash of the running generator: of its GNU build ID, else of its executable's bytes (the
+/// version when unreadable).
 uint64_t GeneratorFingerprint(const FileSystem& fs);
 
 }  // namespace portalgen::build
