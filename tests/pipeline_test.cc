@@ -152,6 +152,26 @@ TEST_F(PipelineTest, ContentErrorKeepsThePreviousOutput) {
 
 // A static file (of the site or of the theme) at the path of a generated page is named by its
 // own path, so that the author knows which file to move.
+// A build lets each body's Markdown go once it is rendered (BuildOptions::keep_bodies); errors
+// found later about front matter still quote their line, as a generation that keeps them does.
+TEST_F(PipelineTest, ErrorsAfterTheMarkdownStageQuoteFrontMatterAsBefore) {
+  ASSERT_TRUE(fs_.Write("site/content/about2.md",
+                        "+++\ntitle = \"About again\"\naliases = [\"/briefs/\"]\n+++\n"
+                        "A body of two paragraphs.\n\nThe second.\n")
+                  .ok());
+  const BuildResult built = Build(fs_, Options(2, k2020));
+  BuildResult generated;
+  EXPECT_FALSE(Generate(fs_, Options(2, k2020), generated));
+  EXPECT_FALSE(built.ok);
+  EXPECT_EQ(FormatDiagnostics(built.diagnostics), FormatDiagnostics(generated.diagnostics));
+  EXPECT_NE(FormatDiagnostics(built.diagnostics)
+                .find("content/about2.md:3:12: error: alias '/briefs/' would overwrite the "
+                      "generated file briefs/index.html (remove the alias or pick a path nothing "
+                      "else uses)\naliases = [\"/briefs/\"]\n           ^\n"),
+            std::string::npos)
+      << FormatDiagnostics(built.diagnostics);
+}
+
 TEST_F(PipelineTest, StaticFileAtAGeneratedPathIsNamed) {
   Put(fs_, "static/briefs/b1/index.html", "mine");
   Put(fs_, "themes/tiny/static/feed.xml", "theirs");

@@ -20,6 +20,9 @@ struct BuildOptions {
   // model, plan and caches to the operating system instead of freeing them piece by piece,
   // which takes ~0.1 s at 10,000 documents (as compilers do: clang's -disable-free).
   bool leave_memory_at_exit = false;
+  // Documents keep their Markdown after rendering it: `check` locates problems in bodies with
+  // it; Build() does not need it and lets it go (build/markdown_stage.h).
+  bool keep_bodies = true;
   // Documents per shard of the library cache (build/library_cache.h); tests make it small so
   // that small sites have several shards.
   size_t library_shard_docs = 64;

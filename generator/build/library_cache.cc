@@ -204,8 +204,7 @@ void Fields(Io& io, S& d) {
   if constexpr (Io::kReading) {
     std::string head;
     io(head);
-    d.source = std::make_shared<const SourceText>(d.source_path, std::move(head));
-    d.body = std::string_view(d.source->text()).substr(d.source->text().size());
+    content::KeepOnlyHead(d, std::move(head));
   } else {
     io(std::string(content::Head(d)));  // what a cached document keeps of its source
   }

@@ -84,10 +84,16 @@ void RenderBody(const index::Library& lib, const markdown::Options& options,
 }
 
 void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
-                    DiagnosticSink& sink) {
+                    DiagnosticSink& sink, bool keep_bodies) {
   const markdown::Options options = MarkdownOptions(lib, config);
-  ParallelFor(lib.docs.size(), jobs,
-              [&](size_t i) { RenderBody(lib, options, lib.docs[i], sink); });
+  ParallelFor(lib.docs.size(), jobs, [&](size_t i) {
+    content::Document& doc = lib.docs[i];
+    RenderBody(lib, options, doc, sink);
+    // Freed at once, the Markdown's memory serves the next documents' HTML on this thread.
+    if (!keep_bodies && doc.source && !doc.body.empty()) {
+      content::KeepOnlyHead(doc, std::string(content::Head(doc)));
+    }
+  });
 }
 
 }  // namespace portalgen::build

@@ -46,7 +46,7 @@ std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& opt
   index::Library lib = index::BuildLibrary(std::move(docs), *config, sink);
   tz::CheckEventZones(lib, sink);
   stage("index");
-  RenderMarkdown(lib, *config, options.jobs, sink);
+  RenderMarkdown(lib, *config, options.jobs, sink, options.keep_bodies);
   stage("markdown");
   index::AddBodyReferences(lib, config->base_path());
   stage("backlinks");

@@ -57,6 +57,11 @@ std::string_view Head(const Document& doc) {
   return std::string_view(text).substr(0, text.size() - doc.body.size());
 }
 
+void KeepOnlyHead(Document& doc, std::string head) {
+  doc.source = std::make_shared<const SourceText>(doc.source_path, std::move(head));
+  doc.body = std::string_view(doc.source->text()).substr(doc.source->text().size());
+}
+
 std::optional<PartialDate> SortDate(const Document& doc) {
   if (doc.kind == Kind::kBrief) return doc.brief.date;
   if (doc.kind == Kind::kEvent) {

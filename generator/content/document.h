@@ -128,6 +128,11 @@ struct Document {
 /// Its size is where the body starts in the file.
 std::string_view Head(const Document& doc);
 
+/// Keeps of `doc`'s source only `head`, the bytes before its body, and makes the body empty:
+/// what diagnostics about front matter and a comparison of front matter need. Documents of the
+/// library cache are made so, and a build's documents once their body is rendered.
+void KeepOnlyHead(Document& doc, std::string head);
+
 /// The date a document sorts and is dated by: publication date, event start day, or none.
 std::optional<PartialDate> SortDate(const Document& doc);
 

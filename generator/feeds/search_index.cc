@@ -150,7 +150,7 @@ output::OutputFile SearchIndex(const view::ViewContext& ctx) {
     out += '}';
   }
   out += ']';
-  return {"search/index.json", std::move(out)};
+  return {kSearchIndexPath, std::move(out)};
 }
 
 }  // namespace portalgen::feeds

@@ -13,6 +13,8 @@ namespace portalgen::feeds {
 
 /// Characters (code points) of body text kept per document, to bound the index's size.
 inline constexpr size_t kSearchTextLimit = 5000;
+/// Where the search index is written, in the output.
+inline constexpr char kSearchIndexPath[] = "search/index.json";
 
 /// `text` with runs of whitespace as one space, trimmed, cut at `limit` code points; never
 /// ends in a space, so collapsing a collapsed text changes nothing.
