@@ -247,7 +247,7 @@ TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
   EXPECT_EQ(back->by_slug, lib.by_slug);
   EXPECT_EQ(back->backlinks, lib.backlinks);
   // Without bodies at first; then the plain text of document 5 only, which reads its shard
-  // (4-7). The HTML is not cached at all: asking for it reads nothing.
+  // (4-7), with their links. The HTML is not cached at all: asking for it reads nothing.
   std::vector<uint8_t> wanted(lib.docs.size(), 0), loaded;
   wanted[5] = content::kBodyPlainText;
   wanted[9] = content::kBodyHtml;
@@ -258,6 +258,10 @@ TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
     EXPECT_EQ(back->docs[id].rendered.first_paragraph, lib.docs[id].rendered.first_paragraph);
     EXPECT_EQ(back->docs[id].rendered.html, "") << id;
     EXPECT_EQ(back->docs[id].rendered.plain_text, in_shard ? lib.docs[id].rendered.plain_text : "")
+        << id;
+    // The links come with the text: only the edited documents' are compared.
+    EXPECT_EQ(back->docs[id].rendered.links,
+              in_shard ? lib.docs[id].rendered.links : std::vector<std::string>{})
         << id;
     EXPECT_EQ(loaded[id], content::kBodyFirstParagraph | (in_shard ? content::kBodyPlainText : 0));
   }

@@ -123,9 +123,9 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
     }
     ids.push_back(at->second);
   }
-  // The old plain texts of the edited documents, to tell whether theirs changed (their old
-  // HTML is not cached: it counts as changed). Their shards are read whole, so that the
-  // library written after this build has every text of the shards it writes again.
+  // The old plain texts and links of the edited documents, to tell whether theirs changed
+  // (their old HTML is not cached: it counts as changed). Their shards are read whole, so that
+  // the library written after this build has every text of the shards it writes again.
   constexpr uint8_t kBodies = content::kBodyHtml | content::kBodyPlainText;
   std::vector<uint8_t> wanted(lib->docs.size(), 0);
   EditedModel result;

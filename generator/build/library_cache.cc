@@ -16,8 +16,8 @@ namespace portalgen::build {
 namespace {
 
 constexpr std::string_view kIndexMagic = "portalgen-library-index 3\n";
-constexpr std::string_view kDocsMagic = "portalgen-library-docs 2\n";
-constexpr std::string_view kTextMagic = "portalgen-library-text 1\n";
+constexpr std::string_view kDocsMagic = "portalgen-library-docs 3\n";
+constexpr std::string_view kTextMagic = "portalgen-library-text 2\n";
 
 template <typename T>
 struct IsVector : std::false_type {};
@@ -188,10 +188,10 @@ PORTALGEN_FIELDS(content::EventData, s.start, s.end, s.timezone, s.venue, s.city
                  s.end_col, s.timezone_line, s.timezone_col)
 PORTALGEN_FIELDS(content::MemberData, s.acronym, s.status, s.joined, s.website, s.chairs)
 PORTALGEN_FIELDS(markdown::Heading, s.level, s.id, s.text)
-// plain_text has shards of their own, read only where needed; html is not kept (the file is
-// rendered again: RenderCachedBodies in incremental.cc).
-PORTALGEN_FIELDS(markdown::Rendered, s.first_paragraph, s.headings, s.links, s.wiki_targets,
-                 s.broken_wiki_links)
+// The plain text and the links have shards of their own (TextFields), read only where needed:
+// an incremental build compares links only of the documents it edits. The HTML is not kept (the
+// file is rendered again: RenderCachedBodies in incremental.cc).
+PORTALGEN_FIELDS(markdown::Rendered, s.first_paragraph, s.headings)
 PORTALGEN_FIELDS(index::Topic, s.slug, s.label, s.docs)
 PORTALGEN_FIELDS(index::SpeakerEntry::Appearance, s.event, s.index)
 PORTALGEN_FIELDS(index::SpeakerEntry, s.slug, s.name, s.appearances)
@@ -217,6 +217,12 @@ void IndexFields(Io& io, S& lib) {
   io(lib.home, lib.pages, lib.briefs, lib.events, lib.members, lib.member_briefs, lib.member_events,
      lib.brief_events, lib.event_briefs, lib.topics, lib.priorities, lib.speakers,
      lib.member_speakers, lib.years, lib.backlinks, lib.by_slug);
+}
+
+// What a text shard keeps of each document.
+template <typename Io, typename R>
+void TextFields(Io& io, R& r) {
+  io(r.plain_text, r.links, r.wiki_targets, r.broken_wiki_links);
 }
 
 #undef PORTALGEN_FIELDS
@@ -272,7 +278,7 @@ std::string EncodeShard(const index::Library& lib, const Layout& layout, Family 
     if (family == kFront) {
       out(lib.docs[id]);
     } else {
-      out(lib.docs[id].rendered.plain_text);
+      TextFields(out, lib.docs[id].rendered);
     }
   }
   return std::move(out.bytes());
@@ -407,7 +413,7 @@ bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
   std::vector<char> good(text_shards.size(), 0);
   ParallelFor(text_shards.size(), jobs, [&](size_t j) {
     good[j] = DecodeShard(fs, dir, shards, layout, kText, text_shards[j],
-                          [&](Decoder& in, size_t id) { in(lib.docs[id].rendered.plain_text); });
+                          [&](Decoder& in, size_t id) { TextFields(in, lib.docs[id].rendered); });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
   // Each shard is one slot, so no two threads wrote to one document.
