@@ -6,9 +6,10 @@
 // matter and everything else and one for their plain text and links; each a binary file named
 // by the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`. A build that edits
 // one body reads every front shard but only the text shards of the documents it edits and of
-// those the files it makes again show. The body HTML is not kept: it is most of a library's bytes (58 of 122 MB at 10,000
-// documents), and the few bodies a body edit shows again cost less to render again from their
-// files (build/incremental.h) than all of them cost to write on every full build.
+// those the files it makes again show. The body HTML is not kept: it was most of a library's
+// bytes (58 of 122 MB at 10,000 documents), and the few bodies a body edit shows again cost
+// less to render again from their files (build/incremental.h) than all of them cost to write
+// on every full build.
 // The build cache lists the shards of its library; a shard is trusted only when its bytes
 // still hash to its name and decode completely. Documents keep only the bytes before their
 // body (`Document::source`; `body` is empty): enough to compare front matter and to quote it
@@ -57,9 +58,8 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
 /// Reads into `lib` the plain texts (content::kBodyPlainText bits of `wanted`, by DocId) that
 /// `loaded` does not have yet, with the links of the same documents (markdown::Rendered::links,
 /// wiki_targets, broken_wiki_links: empty until then), a shard at a time, and marks in `loaded`
-/// every text it read
-/// (kBodyFirstParagraph is always there; `wanted`'s other bits are left to the caller). False
-/// with `why` set when a shard is missing or damaged.
+/// every text it read (kBodyFirstParagraph is always there; `wanted`'s other bits are left to
+/// the caller). False with `why` set when a shard is missing or damaged.
 bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
                        const std::vector<uint64_t>& shards, const std::vector<uint8_t>& wanted,
                        int jobs, index::Library& lib, std::vector<uint8_t>& loaded,

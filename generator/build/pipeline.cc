@@ -122,10 +122,7 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
   auto plan = std::make_shared<const SitePlan>(model, sink);
   if (Stop(sink, result)) return std::nullopt;
   auto log = record_reads ? std::make_shared<ReadLog>(*plan) : nullptr;
-  std::vector<std::string> paths;
-  paths.reserve(plan->files().size());
-  for (const PlannedFile& file : plan->files()) paths.push_back(file.path);
-  out.Expect(paths, options.jobs);
+  out.Expect(*plan, options.jobs);
 
   // The search index, the largest file (45 MB at 10,000 pages), is made first, beside the
   // first pages: made with the feeds, its bytes were alive at once with every memoised feed
@@ -172,7 +169,10 @@ class PublisherSink : public FileSink {
  public:
   explicit PublisherSink(output::Publisher& publisher) : publisher_(publisher) {}
   void Add(size_t, output::OutputFile file) override { publisher_.Add(file); }
-  void Expect(const std::vector<std::string>& paths, int jobs) override {
+  void Expect(const SitePlan& plan, int jobs) override {
+    std::vector<std::string> paths;
+    paths.reserve(plan.files().size());
+    for (const PlannedFile& file : plan.files()) paths.push_back(file.path);
     publisher_.PrepareFolders(paths, jobs);
   }
 

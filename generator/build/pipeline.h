@@ -36,14 +36,16 @@ struct BuildResult {
 
 /// Receives generated files as soon as each is made; Add is called from several threads.
 /// `order` numbers the files in the pipeline's fixed order (pages in plan order first).
+class SitePlan;
+
 class FileSink {
  public:
   virtual ~FileSink() = default;
   virtual void Add(size_t order, output::OutputFile file) = 0;
-  /// Called once before the first Add() with the paths of every file the plan has (most of
-  /// which Add() will then get), for sinks that prepare for them.
-  virtual void Expect(const std::vector<std::string>& paths, int jobs) {
-    (void)paths;
+  /// Called once before the first Add() with the plan whose files Add() will then get, for
+  /// sinks that prepare for them.
+  virtual void Expect(const SitePlan& plan, int jobs) {
+    (void)plan;
     (void)jobs;
   }
 };
