@@ -45,6 +45,22 @@ TEST(XmlTextTest, EscapesMarkupAndDropsForbiddenCharacters) {
   EXPECT_EQ(feeds::XmlEscape("tab\tnl\nbell\x07\x1b end \xEF\xBF\xBF é"), "tab\tnl\nbell end  é");
 }
 
+TEST(XmlTextTest, CdataKeepsMarkupAndSplitsItsEnd) {
+  const auto cdata = [](std::string_view text) {
+    std::string out;
+    feeds::AppendXmlCdata(text, out);
+    return out;
+  };
+  EXPECT_EQ(cdata("<p>a & \"b\"</p>"), "<![CDATA[<p>a & \"b\"</p>]]>");
+  EXPECT_EQ(cdata(""), "<![CDATA[]]>");
+  // "]]>" would close the section early: it is split across two.
+  EXPECT_EQ(cdata("x]]>y"), "<![CDATA[x]]]><![CDATA[]>y]]>");  // "x]" then "]>y"
+  EXPECT_EQ(cdata("]]]>"), "<![CDATA[]]]]><![CDATA[]>]]>");    // "]]" then "]>"
+  EXPECT_EQ(cdata("a]]b]>c]"), "<![CDATA[a]]b]>c]]]>");
+  // Characters XML 1.0 forbids are dropped, as XmlEscape drops them; the rest stays.
+  EXPECT_EQ(cdata("a\x01" "b\tc\n\xEF\xBF\xBF\xC3\xA9"), "<![CDATA[ab\tc\n\xC3\xA9]]>");
+}
+
 TEST(XmlTextTest, DateFormats) {
   const content::OffsetDateTime vienna{2022, 10, 11, 13, 30, 0, 120};
   EXPECT_EQ(feeds::Rfc3339(vienna), "2022-10-11T13:30:00+02:00");
@@ -131,10 +147,10 @@ TEST(AtomFeedTest, WholeSiteFeed) {
             "    <category term=\"migration\" scheme=\"https://example.org/portal/topics/\" "
             "label=\"Migration\"/>\n"
             "    <summary type=\"text\">See the event and logo.</summary>\n"
-            "    <content type=\"html\">&lt;p&gt;See &lt;a "
-            "href=&quot;https://example.org/portal/events/vienna/&quot;&gt;the event&lt;/a&gt; "
-            "and &lt;img src=&quot;https://example.org/portal/logo.png&quot; "
-            "alt=&quot;logo&quot;&gt;.&lt;/p&gt;\n</content>\n  ");
+            "    <content type=\"html\"><![CDATA[<p>See <a "
+            "href=\"https://example.org/portal/events/vienna/\">the event</a> "
+            "and <img src=\"https://example.org/portal/logo.png\" "
+            "alt=\"logo\">.</p>\n]]></content>\n  ");
   EXPECT_EQ(x.find("Undated note"), std::string::npos);
 }
 

@@ -390,6 +390,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   // (none: nothing to do), or nullopt when files were added or removed.
   bool cache_fits = false;
   std::optional<std::vector<std::string>> changed;
+  if (!use_cache) sources.StopRemembering();  // nothing hashes them: keep no copy of the bytes
   if (use_cache) {
     std::string why;
     cache = ReadCache(fs, cache_path, why);

@@ -24,9 +24,9 @@ void MakeEntry(const view::ViewContext& ctx, const FeedEntry& e, std::string& ou
   }
   const std::string summary = view::SummaryOf(doc);
   if (!summary.empty()) out += "    <summary type=\"text\">" + XmlEscape(summary) + "</summary>\n";
-  out += "    <content type=\"html\">" +
-         XmlEscape(AbsoluteHtml(content::BodyHtml(doc), Origin(ctx.config.base_url), url)) +
-         "</content>\n  </entry>\n";
+  out += "    <content type=\"html\">";
+  AppendXmlCdata(AbsoluteHtml(content::BodyHtml(doc), Origin(ctx.config.base_url), url), out);
+  out += "</content>\n  </entry>\n";
 }
 
 // A document's <entry> is the same in every feed that lists it (its date comes from the

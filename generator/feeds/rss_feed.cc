@@ -20,7 +20,9 @@ void AppendItem(const view::ViewContext& ctx, const FeedEntry& e, std::string& o
   }
   const std::string html = AbsoluteHtml(content::BodyHtml(doc), Origin(ctx.config.base_url),
                                         ctx.AbsoluteUrl(ctx.lib.PathOf(e.id)));
-  out += "      <description>" + XmlEscape(html) + "</description>\n    </item>\n";
+  out += "      <description>";
+  AppendXmlCdata(html, out);
+  out += "</description>\n    </item>\n";
 }
 
 }  // namespace

@@ -54,6 +54,24 @@ std::string XmlEscape(std::string_view text) {
   return out;
 }
 
+void AppendXmlCdata(std::string_view text, std::string& out) {
+  out += "<![CDATA[";
+  for (size_t i = 0; i < text.size();) {
+    const size_t plain = SkipPlainAscii<']'>(text, i);
+    out.append(text, i, plain - i);
+    i = plain;
+    if (i == text.size()) break;
+    const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
+    const std::string_view seq = text.substr(i, len);
+    i += len;
+    if (IsForbiddenInXml(seq, len)) continue;
+    out += seq;
+    // "]]>" would end the section: end it between the brackets and start another.
+    if (seq == "]" && text.substr(i, 2) == "]>") out += "]]><![CDATA[";
+  }
+  out += "]]>";
+}
+
 std::string Rfc3339(const content::OffsetDateTime& t) {
   return t.offset_minutes == 0 ? view::IsoUtc(t) : t.Iso8601();
 }

@@ -14,6 +14,11 @@ namespace portalgen::feeds {
 /// are dropped, since no escape can carry them.
 std::string XmlEscape(std::string_view text);
 
+/// Appends `text` to `out` as one or more CDATA sections, for element content that is mostly
+/// markup (the HTML of feed entries): nothing is escaped, a "]]>" inside is split across two
+/// sections, and characters XML 1.0 forbids are dropped as XmlEscape drops them.
+void AppendXmlCdata(std::string_view text, std::string& out);
+
 /// RFC 3339: "2022-10-11T13:30:00+02:00", or "...Z" for a zero offset.
 std::string Rfc3339(const content::OffsetDateTime& t);
 
