@@ -20,20 +20,29 @@ bool IsForbiddenInXml(std::string_view s, size_t len) {
          static_cast<unsigned char>(s[2]) >= 0xBE;
 }
 
-}  // namespace
-
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// Appends `text` to `out`: runs of plain ASCII without `Specials` whole, characters XML 1.0
+// forbids not at all, and every other character through `append(seq, rest)`, where `rest` is
+// the text after it.
+template <char... Specials, typename Append>
+void AppendXmlText(std::string_view text, std::string& out, Append append) {
   for (size_t i = 0; i < text.size();) {
-    const size_t plain = SkipPlainAscii<'&', '<', '>', '"'>(text, i);
+    const size_t plain = SkipPlainAscii<Specials...>(text, i);
     out.append(text, i, plain - i);
     i = plain;
     if (i == text.size()) break;
     const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
     const std::string_view seq = text.substr(i, len);
     i += len;
-    if (IsForbiddenInXml(seq, len)) continue;
+    if (!IsForbiddenInXml(seq, len)) append(seq, text.substr(i));
+  }
+}
+
+}  // namespace
+
+std::string XmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendXmlText<'&', '<', '>', '"'>(text, out, [&out](std::string_view seq, std::string_view) {
     switch (seq[0]) {
       case '&':
         out += "&amp;";
@@ -50,25 +59,17 @@ std::string XmlEscape(std::string_view text) {
       default:
         out += seq;
     }
-  }
+  });
   return out;
 }
 
 void AppendXmlCdata(std::string_view text, std::string& out) {
   out += "<![CDATA[";
-  for (size_t i = 0; i < text.size();) {
-    const size_t plain = SkipPlainAscii<']'>(text, i);
-    out.append(text, i, plain - i);
-    i = plain;
-    if (i == text.size()) break;
-    const size_t len = std::min<size_t>(Utf8SequenceLength(text[i]), text.size() - i);
-    const std::string_view seq = text.substr(i, len);
-    i += len;
-    if (IsForbiddenInXml(seq, len)) continue;
+  AppendXmlText<']'>(text, out, [&out](std::string_view seq, std::string_view rest) {
     out += seq;
     // "]]>" would end the section: end it between the brackets and start another.
-    if (seq == "]" && text.substr(i, 2) == "]>") out += "]]><![CDATA[";
-  }
+    if (seq == "]" && rest.starts_with("]>")) out += "]]><![CDATA[";
+  });
   out += "]]>";
 }
 
