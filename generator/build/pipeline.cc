@@ -390,7 +390,6 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   // (none: nothing to do), or nullopt when files were added or removed.
   bool cache_fits = false;
   std::optional<std::vector<std::string>> changed;
-  if (!use_cache) sources.StopRemembering();  // nothing hashes them: keep no copy of the bytes
   if (use_cache) {
     std::string why;
     cache = ReadCache(fs, cache_path, why);
@@ -400,7 +399,6 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     }
     inputs = cache ? ScanInputs(sources, options.source_dir, cache->inputs, options.jobs)
                    : ScanInputs(sources, options.source_dir, {}, options.jobs, &unhashed);
-    sources.StopRemembering();
     clock.Done("scan", result.timings);
     cache_fits = cache && cache->options == options_key && options.now > cache->now_after &&
                  options.now <= cache->now_until && fs.IsDirectory(options.output_dir);
@@ -419,6 +417,9 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
       result.notes.push_back(why + ": comparing every file with the output");
     }
   }
+  // Only the scan's reads are handed over again (once each); the build's own reads are not
+  // kept, so without a cache nothing is remembered at all.
+  sources.StopRemembering();
 
   std::unique_ptr<output::Publisher> publisher = StartPublisher(fs, options, cache, result);
   if (!publisher) return result;
