@@ -1,8 +1,9 @@
 #include "build/markdown_stage.h"
 
-#include "feeds/search_index.h"
+#include <thread>
 
 #include "base/thread_pool.h"
+#include "feeds/search_index.h"
 #include "index/cross_refs.h"
 
 namespace portalgen::build {
@@ -87,17 +88,37 @@ void RenderBody(const index::Library& lib, const markdown::Options& options,
   }
 }
 
+namespace {
+
+void DropBody(content::Document& doc) {
+  if (doc.source && !doc.body.empty()) content::KeepOnlyHead(doc, std::string(content::Head(doc)));
+}
+
+}  // namespace
+
 void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int jobs,
-                    DiagnosticSink& sink, bool keep_bodies) {
+                    DiagnosticSink& sink, bool keep_bodies, const std::function<void()>& beside) {
   const markdown::Options options = MarkdownOptions(lib, config);
-  ParallelFor(lib.docs.size(), jobs, [&](size_t i) {
-    content::Document& doc = lib.docs[i];
-    RenderBody(lib, options, doc, sink);
-    // Freed at once, the Markdown's memory serves the next documents' HTML on this thread.
-    if (!keep_bodies && doc.source && !doc.body.empty()) {
-      content::KeepOnlyHead(doc, std::string(content::Head(doc)));
-    }
-  });
+  // Without `beside`, each body goes as soon as it is rendered: its memory serves the next
+  // documents' HTML on this thread. With it, all go at the end; dropping each as soon as
+  // `beside` was done made the build's peak higher, not lower (348 against 328 MiB at 10,000).
+  const bool drop_at_once = !keep_bodies && !beside;
+  const auto render_all = [&] {
+    ParallelFor(lib.docs.size(), jobs, [&](size_t i) {
+      content::Document& doc = lib.docs[i];
+      RenderBody(lib, options, doc, sink);
+      if (drop_at_once) DropBody(doc);
+    });
+  };
+  if (!beside) return render_all();
+  if (jobs == 1) {
+    beside();
+    render_all();
+  } else {
+    std::jthread other(beside);
+    render_all();
+  }
+  if (!keep_bodies) ParallelFor(lib.docs.size(), jobs, [&](size_t i) { DropBody(lib.docs[i]); });
 }
 
 }  // namespace portalgen::build

@@ -123,6 +123,12 @@ void DocList::Replace(DocId id, Document doc) {
 
 Library BuildLibrary(std::vector<Document> docs, const config::SiteConfig& config,
                      DiagnosticSink& sink) {
+  Library lib = RegisterDocuments(std::move(docs), sink);
+  ResolveReferences(lib, config, sink);
+  return lib;
+}
+
+Library RegisterDocuments(std::vector<Document> docs, DiagnosticSink& sink) {
   Library lib;
   // File order first, so that "also used by" names the same file on every run.
   std::sort(docs.begin(), docs.end(),
@@ -133,7 +139,6 @@ Library BuildLibrary(std::vector<Document> docs, const config::SiteConfig& confi
   SortEvents(lib.docs, lib.events);
   SortByKey(lib.docs, lib.members, MemberKey);
   SortByKey(lib.docs, lib.pages, TitleKey);
-  ResolveReferences(lib, config, sink);
   return lib;
 }
 

@@ -134,12 +134,25 @@ struct Library {
 
 /// Builds the library: rejects duplicate slugs and page slugs that clash with site sections,
 /// sorts, resolves front-matter references (did-you-mean on failure), and fills the reverse
-/// indices.
+/// indices. The same as RegisterDocuments, then ResolveReferences (index/cross_refs.h).
 Library BuildLibrary(std::vector<content::Document> docs, const config::SiteConfig& config,
                      DiagnosticSink& sink);
 
+/// The first half of BuildLibrary: rejects duplicate slugs and page slugs that clash with site
+/// sections, and sorts. Find(), Slugs() and PathOf() work from here on, which is all that
+/// rendering Markdown needs of the library (wiki links).
+Library RegisterDocuments(std::vector<content::Document> docs, DiagnosticSink& sink);
+
+/// Site path ("/briefs/x/") -> document, for AddBodyReferences.
+using PathIndex = std::unordered_map<std::string, DocId>;
+PathIndex IndexPaths(const Library& lib);
+
 /// Adds references found in rendered bodies (wiki links, and Markdown links to a document's
-/// page under `base_path`) to `backlinks`. Run after the Markdown stage.
+/// page under `base_path`) to `backlinks`. Run after the Markdown stage and ResolveReferences;
+/// each body's links are resolved on up to `jobs` threads, with `by_path` (IndexPaths).
+void AddBodyReferences(Library& lib, const std::string& base_path, const PathIndex& by_path,
+                       int jobs);
+/// The same, on this thread, with the paths indexed here.
 void AddBodyReferences(Library& lib, const std::string& base_path);
 
 /// The slug of a speaker's normalised name ("Ana  Pérez" and "ana perez" -> "ana-perez").

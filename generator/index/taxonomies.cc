@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/paths.h"
+#include "base/thread_pool.h"
 #include "base/utf8.h"
 
 namespace portalgen::index {
@@ -107,33 +108,55 @@ void BuildTaxonomies(Library& lib) {
   AddFrontMatterBacklinks(lib);
 }
 
-void AddBodyReferences(Library& lib, const std::string& base_path) {
-  std::unordered_map<std::string, DocId> by_path;
+PathIndex IndexPaths(const Library& lib) {
+  PathIndex by_path;
   by_path.reserve(lib.by_slug.size());
   for (const auto& [key, id] : lib.by_slug) by_path[lib.PathOf(id)] = id;
+  return by_path;
+}
+
+namespace {
+
+// The other documents that the body of `from` links to, repeats allowed.
+std::vector<DocId> BodyTargets(const Library& lib, const std::string& base_path,
+                               const PathIndex& by_path, DocId from) {
+  std::vector<DocId> to;
+  const markdown::Rendered& r = lib.docs[from].rendered;
+  for (const std::string& target : r.wiki_targets) {
+    const size_t colon = target.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string kind = target.substr(0, colon);
+    const Kind k = kind == "member" ? Kind::kMember
+                   : kind == "brief" ? Kind::kBrief
+                   : kind == "event" ? Kind::kEvent
+                                     : Kind::kPage;
+    if (auto id = lib.Find(k, target.substr(colon + 1)); id && *id != from) to.push_back(*id);
+  }
+  for (const std::string& target : r.links) {
+    if (!target.starts_with(base_path)) continue;
+    std::string_view rest = std::string_view(target).substr(base_path.size());
+    rest = rest.substr(0, rest.find_first_of("#?"));
+    std::string path = "/" + std::string(rest);
+    if (path.back() != '/') path += '/';
+    auto it = by_path.find(path);
+    if (it != by_path.end() && it->second != from) to.push_back(it->second);
+  }
+  return to;
+}
+
+}  // namespace
+
+void AddBodyReferences(Library& lib, const std::string& base_path) {
+  AddBodyReferences(lib, base_path, IndexPaths(lib), 1);
+}
+
+void AddBodyReferences(Library& lib, const std::string& base_path, const PathIndex& by_path,
+                       int jobs) {
+  std::vector<std::vector<DocId>> targets(lib.docs.size());
+  ParallelFor(lib.docs.size(), jobs,
+              [&](size_t from) { targets[from] = BodyTargets(lib, base_path, by_path, from); });
   for (DocId from = 0; from < lib.docs.size(); ++from) {
-    const markdown::Rendered& r = lib.docs[from].rendered;
-    for (const std::string& target : r.wiki_targets) {
-      const size_t colon = target.find(':');
-      if (colon == std::string::npos) continue;
-      const std::string kind = target.substr(0, colon);
-      const Kind k = kind == "member" ? Kind::kMember
-                     : kind == "brief" ? Kind::kBrief
-                     : kind == "event" ? Kind::kEvent
-                                       : Kind::kPage;
-      if (auto to = lib.Find(k, target.substr(colon + 1)); to && *to != from) {
-        lib.backlinks[*to].push_back(from);
-      }
-    }
-    for (const std::string& target : r.links) {
-      if (!target.starts_with(base_path)) continue;
-      std::string_view rest = std::string_view(target).substr(base_path.size());
-      rest = rest.substr(0, rest.find_first_of("#?"));
-      std::string path = "/" + std::string(rest);
-      if (path.back() != '/') path += '/';
-      auto it = by_path.find(path);
-      if (it != by_path.end() && it->second != from) lib.backlinks[it->second].push_back(from);
-    }
+    for (DocId to : targets[from]) lib.backlinks[to].push_back(from);
   }
   // One ranking for all lists: ranking per list would be quadratic in the number of documents.
   const std::vector<size_t> rank = SectionRanks(lib);
