@@ -14,7 +14,9 @@
 #                size are deleted after the last size, and a new run first waits until 300 s
 #                have passed since the last run's deletion (bench/tmp/.deleted-at).
 #   write floor  after each pair, portalgen's output of that run copied into a new folder by
-#                one writer per core (bench/copy_tree.sh): the file system's share alone.
+#                one writer per core (bench/copy_tree.sh): the file system's share alone. Hugo's
+#                output is copied the same way (its own floor), the two copies in alternating
+#                order: the two sites are not the same files (count and bytes differ).
 #   no-op        RUNS rebuilds of the last portalgen output with nothing changed (build cache).
 #   one edit     RUNS rebuilds after appending a line to one event's body (alternately adding and
 #                removing it, so every run is a real one-file change).
@@ -88,8 +90,8 @@ for N in $SIZES; do
     OUTS=$TMP/outs-$RUN_ID-$N
     mkdir -p "$OUTS"
     P=$TMP/build-$N.times; H=$TMP/hugo-$N.times; NOOP=$TMP/noop-$N.times; EDIT=$TMP/edit-$N.times
-    F=$TMP/floor-$N.times
-    rm -f "$P" "$H" "$NOOP" "$EDIT" "$F"
+    F=$TMP/floor-$N.times; HF=$TMP/hugo-floor-$N.times
+    rm -f "$P" "$H" "$NOOP" "$EDIT" "$F" "$HF"
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         OUT=$OUTS/portalgen-$i
@@ -100,8 +102,17 @@ for N in $SIZES; do
             timed "$H" "$HUGO" --quiet -s "$HSITE" -d "$OUTS/hugo-$i"
         fi
         sh "$ROOT/bench/copy_tree.sh" plan "$OUT" "$OUTS/list"
-        settle "$OUT"
-        timed "$F" sh "$ROOT/bench/copy_tree.sh" copy "$OUT" "$OUTS/floor-$i" "$OUTS/list"
+        [ -n "$HUGO" ] && sh "$ROOT/bench/copy_tree.sh" plan "$OUTS/hugo-$i" "$OUTS/hlist"
+        for which in $( [ $((i % 2)) -eq 0 ] && echo "p h" || echo "h p"); do
+            if [ "$which" = p ]; then
+                settle "$OUT"
+                timed "$F" sh "$ROOT/bench/copy_tree.sh" copy "$OUT" "$OUTS/floor-$i" "$OUTS/list"
+            elif [ -n "$HUGO" ]; then
+                settle "$OUTS/hugo-$i"
+                timed "$HF" sh "$ROOT/bench/copy_tree.sh" copy "$OUTS/hugo-$i" "$OUTS/hfloor-$i" \
+                    "$OUTS/hlist"
+            fi
+        done
         i=$((i + 1))
     done
     cp "$P.out" "$TMP/full-$N.last"
@@ -136,6 +147,10 @@ for N in $SIZES; do
     if [ -n "$HUGO" ]; then
         echo "  hugo / write floor, pair by pair: wall $(ratio "$F" "$H" '$1' '$5')x" \
              "(no build of this site can beat this ratio here)"
+        row "hugo write floor" "$HF"
+        echo "  hugo / its own write floor, pair by pair: wall $(ratio "$HF" "$H" '$1' '$5')x;" \
+             "files: portalgen $(find "$OUT" -type f | wc -l), hugo $(find "$OUTS/hugo-0" -type f | wc -l);" \
+             "MB: portalgen $(du -sm "$OUT" | cut -f1), hugo $(du -sm "$OUTS/hugo-0" | cut -f1)"
     fi
     row "portalgen no-op" "$NOOP"
     row "portalgen one edit" "$EDIT"
