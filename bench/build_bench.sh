@@ -65,6 +65,10 @@ ratio() {
         END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
+mb() {  # mb DIR: the bytes of the files in DIR, in MB (10^6)
+    du -sb "$1" | awk '{printf "%.1f", $1 / 1e6}'
+}
+
 row() {  # row NAME LOG
     printf '  %-18s wall %8s s   cpu %8s s   peak RSS %6.0f MiB\n' "$1" \
         "$(median "$2" '$1')" "$(median "$2" '$2+$3')" "$(median "$2" '$4/1024')"
@@ -150,7 +154,7 @@ for N in $SIZES; do
         row "hugo write floor" "$HF"
         echo "  hugo / its own write floor, pair by pair: wall $(ratio "$HF" "$H" '$1' '$5')x;" \
              "files: portalgen $(find "$OUT" -type f | wc -l), hugo $(find "$OUTS/hugo-0" -type f | wc -l);" \
-             "MB: portalgen $(du -sm "$OUT" | cut -f1), hugo $(du -sm "$OUTS/hugo-0" | cut -f1)"
+             "MB: portalgen $(mb "$OUT"), hugo $(mb "$OUTS/hugo-0")"
     fi
     row "portalgen no-op" "$NOOP"
     row "portalgen one edit" "$EDIT"
