@@ -256,6 +256,49 @@ TEST(IndexBodyRefsTest, FromRenderedMarkdown) {
   EXPECT_EQ(SlugsAt(lib, lib.backlinks, Id(lib, Kind::kBrief, "b")), Names{"about"});
 }
 
+// The references resolved beside the Markdown (as a build does) come out as BuildLibrary makes
+// them, with the errors of both sides, and the bodies a build drops go only after both.
+TEST(IndexBodyRefsTest, ReferencesBesideTheMarkdown) {
+  const std::vector<File> files = {
+      {"content/members/iom.md", MemberFields("International Organization for Migration", "IOM")},
+      {"content/briefs/b.md",
+       "title = \"B\"\nkind = \"other\"\ndate = 2022\nmembers = [\"iom\", \"iomm\"]\n",
+       "See [[member:iom]] and [[member:nope]].\n"},
+      {"content/about.md", "title = \"About\"\n", "Read [the brief](/briefs/b/).\n"}};
+  for (int jobs : {1, 2}) {
+    SCOPED_TRACE(jobs);
+    DiagnosticSink sink;
+    std::vector<content::Document> docs;
+    for (const File& f : files) {
+      docs.push_back(*content::LoadDocument(f.path, "+++\n" + f.fields + "+++\n" + f.body, sink));
+    }
+    Library lib = RegisterDocuments(std::move(docs), sink);
+    size_t bodies_beside = 0;
+    build::RenderMarkdown(lib, Config(), jobs, sink, /*keep_bodies=*/false, [&] {
+      ResolveReferences(lib, Config(), sink);
+      for (const content::Document& doc : lib.docs) bodies_beside += !doc.body.empty();
+    });
+    AddBodyReferences(lib, "/", IndexPaths(lib), jobs);
+    EXPECT_EQ(bodies_beside, 2u);  // b's and about's, still there while the references ran
+    for (const content::Document& doc : lib.docs) EXPECT_TRUE(doc.body.empty()) << doc.slug;
+    EXPECT_FALSE(lib.docs[Id(lib, Kind::kBrief, "b")].rendered.html.empty());
+    // Checked by hand: line 5 is the members line ("iomm" at column 19), line 7 the body
+    // ("nope" at column 26, after "[[").
+    EXPECT_EQ(Messages(sink),
+              (Names{"content/briefs/b.md:5:19: error: unknown member 'iomm' (did you mean "
+                     "'iom'?)",
+                     "content/briefs/b.md:7:26: error: unknown member 'nope' in wiki link"}));
+    const std::vector<Diagnostic> errors = sink.Sorted();
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_EQ(errors[0].source_line, "members = [\"iom\", \"iomm\"]");
+    EXPECT_EQ(errors[1].source_line, "See [[member:iom]] and [[member:nope]].");
+    const DocId iom = Id(lib, Kind::kMember, "iom");
+    EXPECT_EQ(SlugsAt(lib, lib.member_briefs, iom), Names{"b"});
+    EXPECT_EQ(SlugsAt(lib, lib.backlinks, iom), Names{"b"});
+    EXPECT_EQ(SlugsAt(lib, lib.backlinks, Id(lib, Kind::kBrief, "b")), Names{"about"});
+  }
+}
+
 // ---- Orders ----
 
 TEST(IndexOrderTest, BriefsNewestFirstUndatedLastTiesByTitleThenSlug) {
