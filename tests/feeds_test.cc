@@ -116,6 +116,29 @@ TEST(FeedEntriesTest, NewestFirstUndatedLeftOutPartialDatesAtStartOfYear) {
   EXPECT_EQ(feeds::SelectEntries(lib, all, 2).size(), 2u);
 }
 
+// With a limit, the entries are the first of the whole order, and a document passed twice (in
+// any place of the list) still counts once.
+TEST(FeedEntriesTest, LimitKeepsTheNewestEachOnce) {
+  auto site = BuildSite(kFiles);
+  ASSERT_FALSE(site->sink.has_errors()) << Diagnostics(site->sink);
+  const index::Library& lib = site->lib;
+  std::vector<index::DocId> twice = lib.events;
+  twice.insert(twice.end(), lib.briefs.begin(), lib.briefs.end());
+  twice.insert(twice.end(), lib.briefs.rbegin(), lib.briefs.rend());
+  twice.insert(twice.end(), lib.events.begin(), lib.events.end());
+  const auto slugs = [&](int limit) {
+    std::vector<std::string> out;
+    for (const feeds::FeedEntry& e : feeds::SelectEntries(lib, twice, limit)) {
+      out.push_back(lib.docs[e.id].slug);
+    }
+    return out;
+  };
+  EXPECT_EQ(slugs(0), (std::vector<std::string>{"vienna", "first", "old"}));
+  EXPECT_EQ(slugs(2), (std::vector<std::string>{"vienna", "first"}));
+  EXPECT_EQ(slugs(1), (std::vector<std::string>{"vienna"}));
+  EXPECT_EQ(slugs(3), slugs(0));
+}
+
 TEST(AtomFeedTest, WholeSiteFeed) {
   auto site = BuildSite(kFiles);
   const std::vector<output::OutputFile> files = feeds::WriteAll(*site->ctx, {"/"}, site->sink);

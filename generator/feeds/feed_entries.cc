@@ -19,24 +19,32 @@ std::optional<content::OffsetDateTime> FeedDate(const content::Document& doc) {
 
 std::vector<FeedEntry> SelectEntries(const index::Library& lib,
                                      const std::vector<index::DocId>& ids, int limit) {
+  // One document may come through two lists (a member's briefs and events never overlap, but a
+  // caller may pass duplicates): each is taken once.
+  std::vector<bool> taken(lib.docs.size());
   std::vector<FeedEntry> out;
+  out.reserve(ids.size());
   for (index::DocId id : ids) {
+    if (taken[id]) continue;
+    taken[id] = true;
     if (std::optional<content::OffsetDateTime> date = FeedDate(lib.docs[id])) {
       out.push_back({id, *date, date->UnixSeconds()});
     }
   }
-  std::sort(out.begin(), out.end(), [&](const FeedEntry& a, const FeedEntry& b) {
+  // A total order (no two documents share kind and slug), so the first `limit` come out the
+  // same however they are found: only those are sorted, not the thousands of a site feed.
+  const auto newer = [&](const FeedEntry& a, const FeedEntry& b) {
     const content::Document& da = lib.docs[a.id];
     const content::Document& db = lib.docs[b.id];
     return std::tie(b.seconds, da.title, da.slug, da.kind) <
            std::tie(a.seconds, db.title, db.slug, db.kind);
-  });
-  // One document may come through two lists (a member's briefs and events never overlap, but a
-  // caller may pass duplicates); keep the first.
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const FeedEntry& a, const FeedEntry& b) { return a.id == b.id; }),
-            out.end());
-  if (limit > 0 && out.size() > static_cast<size_t>(limit)) out.resize(limit);
+  };
+  if (limit > 0 && out.size() > static_cast<size_t>(limit)) {
+    std::partial_sort(out.begin(), out.begin() + limit, out.end(), newer);
+    out.resize(limit);
+  } else {
+    std::sort(out.begin(), out.end(), newer);
+  }
   return out;
 }
 
