@@ -65,8 +65,8 @@ ratio() {
         END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
-mb() {  # mb DIR: the bytes of the files in DIR, in MB (10^6)
-    du -sb "$1" | awk '{printf "%.1f", $1 / 1e6}'
+mb() {  # mb DIR: the bytes of the files in DIR (not of its folders), in MB (10^6)
+    find "$1" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}'
 }
 
 row() {  # row NAME LOG
