@@ -25,6 +25,16 @@ std::string Md(const std::string& fields, const std::string& body = "") {
 
 // ---- SplitFrontMatter ----
 
+TEST(ContentKindTest, KindFromNameInvertsKindName) {
+  for (content::Kind kind : {content::Kind::kPage, content::Kind::kBrief, content::Kind::kEvent,
+                             content::Kind::kMember}) {
+    EXPECT_EQ(content::KindFromName(content::KindName(kind)), kind);
+  }
+  EXPECT_EQ(content::KindFromName("members"), std::nullopt);
+  EXPECT_EQ(content::KindFromName("Member"), std::nullopt);
+  EXPECT_EQ(content::KindFromName(""), std::nullopt);
+}
+
 TEST(ContentFrontMatterTest, SplitsFieldsAndBody) {
   SourceText file("content/a.md", "+++\ntitle = \"A\"\ndraft = true\n+++\nHello\n\nWorld\n");
   DiagnosticSink sink;

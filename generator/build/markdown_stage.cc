@@ -12,14 +12,6 @@ using content::Kind;
 
 namespace {
 
-std::optional<Kind> KindOf(std::string_view name) {
-  if (name == "member") return Kind::kMember;
-  if (name == "brief") return Kind::kBrief;
-  if (name == "event") return Kind::kEvent;
-  if (name == "page") return Kind::kPage;
-  return std::nullopt;
-}
-
 // Reports a broken wiki link at its place in the file: "[[" + target in the body.
 void ReportBrokenWikiLink(const index::Library& lib, const content::Document& doc,
                           const std::string& target, DiagnosticSink& sink) {
@@ -29,7 +21,7 @@ void ReportBrokenWikiLink(const index::Library& lib, const content::Document& do
                                                   : doc.source->Locate(body_start + in_body + 2);
   const size_t colon = target.find(':');
   const std::optional<Kind> kind =
-      colon == std::string::npos ? std::nullopt : KindOf(target.substr(0, colon));
+      colon == std::string::npos ? std::nullopt : content::KindFromName(target.substr(0, colon));
   if (!kind) {
     sink.Add(doc.source->MakeError(at.line, at.col, "wiki link '[[" + target + "]]' has no kind",
                                    "write [[member:slug]], [[brief:slug]], [[event:slug]] or "
@@ -51,7 +43,7 @@ markdown::WikiResolver MakeWikiResolver(const index::Library& lib,
   return [&lib, base_path](std::string_view target) -> std::optional<markdown::WikiLink> {
     const size_t colon = target.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
-    const std::optional<Kind> kind = KindOf(target.substr(0, colon));
+    const std::optional<Kind> kind = content::KindFromName(target.substr(0, colon));
     if (!kind) return std::nullopt;
     const std::optional<index::DocId> id = lib.Find(*kind, std::string(target.substr(colon + 1)));
     if (!id) return std::nullopt;

@@ -14,6 +14,13 @@ const char* KindName(Kind kind) {
   return "page";
 }
 
+std::optional<Kind> KindFromName(std::string_view name) {
+  for (Kind kind : {Kind::kPage, Kind::kBrief, Kind::kEvent, Kind::kMember}) {
+    if (name == KindName(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 const char* SectionName(Kind kind) {
   switch (kind) {
     case Kind::kBrief: return "briefs";

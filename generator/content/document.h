@@ -18,6 +18,8 @@ enum class Kind { kPage, kBrief, kEvent, kMember };
 
 /// "page", "brief", "event", "member".
 const char* KindName(Kind kind);
+/// The kind KindName() names `name`, or nullopt (the prefix of a wiki link, "member:iom").
+std::optional<Kind> KindFromName(std::string_view name);
 /// "" for pages, else "briefs", "events", "members".
 const char* SectionName(Kind kind);
 

@@ -125,11 +125,9 @@ std::vector<DocId> BodyTargets(const Library& lib, const std::string& base_path,
   for (const std::string& target : r.wiki_targets) {
     const size_t colon = target.find(':');
     if (colon == std::string::npos) continue;
-    const std::string kind = target.substr(0, colon);
-    const Kind k = kind == "member" ? Kind::kMember
-                   : kind == "brief" ? Kind::kBrief
-                   : kind == "event" ? Kind::kEvent
-                                     : Kind::kPage;
+    // A target of no known kind was reported as a broken link; it is looked up as a page.
+    const Kind k = content::KindFromName(std::string_view(target).substr(0, colon))
+                       .value_or(Kind::kPage);
     if (auto id = lib.Find(k, target.substr(colon + 1)); id && *id != from) to.push_back(*id);
   }
   for (const std::string& target : r.links) {
