@@ -209,5 +209,26 @@ TEST(FragmentMemoTable, FindsWhatWasKeptAndNothingElse) {
   }
 }
 
+// Clear() forgets every fragment, and the memo keeps fragments again after it.
+TEST(FragmentMemoTable, ClearForgetsAndKeepsAgain) {
+  std::vector<TemplateNode> nodes(1);
+  std::vector<Value> items(300);
+  FragmentMemo memo;
+  for (Value& item : items) {
+    Fragment f;
+    f.text = "before";
+    memo.Keep({&nodes[0], &item, false}, std::move(f));
+  }
+  memo.Clear();
+  for (const Value& item : items) EXPECT_EQ(memo.Find({&nodes[0], &item, false}), nullptr);
+  Fragment after;
+  after.text = "after";
+  memo.Keep({&nodes[0], &items[7], false}, std::move(after));
+  const Fragment* f = memo.Find({&nodes[0], &items[7], false});
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->text, "after");
+  EXPECT_EQ(memo.Find({&nodes[0], &items[8], false}), nullptr);
+}
+
 }  // namespace
 }  // namespace portalgen::render

@@ -59,4 +59,12 @@ void FragmentMemo::Keep(const Key& key, Fragment fragment) {
   shard.owned.push_back(std::move(kept));
 }
 
+void FragmentMemo::Clear() {
+  for (Shard& shard : shards_) {
+    std::lock_guard lock(shard.mu);
+    std::vector<Slot>().swap(shard.slots);
+    std::vector<std::unique_ptr<const Fragment>>().swap(shard.owned);
+  }
+}
+
 }  // namespace portalgen::render

@@ -62,6 +62,9 @@ class FragmentMemo {
   const Fragment* Find(const Key& key) const;
   /// Keeps `fragment` for `key` unless one is already kept.
   void Keep(const Key& key, Fragment fragment);
+  /// Lets every kept fragment go, with its memory. Only while nothing renders with this memo
+  /// (a build calls it once its pages are made; the feeds after them render no template).
+  void Clear();
 
  private:
   struct KeyHash {
