@@ -15,6 +15,7 @@
 #include "build/library_cache.h"
 #include "build/pipeline.h"
 #include "content/body_reads.h"
+#include "feeds/search_index.h"
 #include "test_util.h"
 
 namespace portalgen::build {
@@ -212,6 +213,32 @@ TEST_F(BodyEditBuildTest, DamagedLibraryCacheIsIgnoredWithANote) {
   EXPECT_EQ(files, Cache().library.size());
 }
 
+// The library cache keeps the hashes of the plain texts, not the texts: a body edit that changes
+// the search index reads the others from the index the last build wrote. One changed since
+// (by hand, say) is not trusted: the build makes everything again, with a note.
+TEST_F(BodyEditBuildTest, SearchIndexChangedSinceMakesAFullBuild) {
+  BuildNow();
+  const fs::path index = out_ / "search/index.json";
+  std::string bytes = ReadFile(index);
+  const size_t text = bytes.find("\"text\":\"");
+  ASSERT_NE(text, std::string::npos);
+  bytes.insert(text + 8, "Edited by hand. ");
+  WriteFile(index, bytes);
+  // A new first paragraph: the event's plain text changes, so the search index is made again.
+  WriteFile(site_ / kEvent, InsertAfterFrontMatter(ReadFile(site_ / kEvent), "A new lead.\n\n"));
+  BuildResult r = BuildNow();
+  EXPECT_FALSE(r.incremental);
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_NE(r.notes[0].find("search index"), std::string::npos) << r.notes[0];
+  ExpectSameAsFullGeneration("after a search index changed by hand");
+  // With the index as the build wrote it, the next such edit is incremental.
+  WriteFile(site_ / kEvent, InsertAfterFrontMatter(ReadFile(site_ / kEvent), "Newer.\n\n"));
+  r = BuildNow();
+  EXPECT_TRUE(r.incremental);
+  EXPECT_TRUE(r.notes.empty());
+  ExpectSameAsFullGeneration("after an edit that makes the search index again");
+}
+
 // The library cache keeps no HTML: a body edit renders again, from their files, the bodies of
 // the other documents that the files it makes again show (here the events' feed). A file
 // saved with a byte order mark and CRLF line ends renders as the full build rendered it.
@@ -247,7 +274,14 @@ TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
   EXPECT_EQ(back->by_slug, lib.by_slug);
   EXPECT_EQ(back->backlinks, lib.backlinks);
   // Without bodies at first; then the plain text of document 5 only, which reads its shard
-  // (4-7), with their links. The HTML is not cached at all: asking for it reads nothing.
+  // (4-7): the links and text hashes of those documents. The texts themselves come from the
+  // search index the same build wrote. The HTML is not cached at all: asking for it reads
+  // nothing.
+  const std::string* search_index = nullptr;
+  for (const output::OutputFile& f : site->files) {
+    if (f.path == "search/index.json") search_index = &f.bytes;
+  }
+  ASSERT_NE(search_index, nullptr);
   std::vector<uint8_t> wanted(lib.docs.size(), 0), loaded;
   wanted[5] = content::kBodyPlainText;
   wanted[9] = content::kBodyHtml;
@@ -257,17 +291,45 @@ TEST_F(BodyEditBuildTest, LibraryCacheReadsBackWhatItWrote) {
     EXPECT_EQ(back->docs[id].title, lib.docs[id].title);
     EXPECT_EQ(back->docs[id].rendered.first_paragraph, lib.docs[id].rendered.first_paragraph);
     EXPECT_EQ(back->docs[id].rendered.html, "") << id;
-    EXPECT_EQ(back->docs[id].rendered.plain_text, in_shard ? lib.docs[id].rendered.plain_text : "")
+    EXPECT_EQ(back->docs[id].rendered.plain_text, "") << id;
+    EXPECT_EQ(back->docs[id].rendered.plain_text_hash,
+              in_shard ? Hash64(lib.docs[id].rendered.plain_text) : 0)
         << id;
-    // The links come with the text: only the edited documents' are compared.
+    // The links come with the hashes: only the edited documents' are compared.
     EXPECT_EQ(back->docs[id].rendered.links,
               in_shard ? lib.docs[id].rendered.links : std::vector<std::string>{})
         << id;
-    EXPECT_EQ(loaded[id], content::kBodyFirstParagraph | (in_shard ? content::kBodyPlainText : 0));
+    EXPECT_EQ(loaded[id], content::kBodyFirstParagraph) << id;
+  }
+  ASSERT_TRUE(
+      ReadLibraryBodies(fs_, dir, shards.value(), wanted, 1, *back, loaded, why, 4, search_index));
+  for (index::DocId id = 0; id < lib.docs.size(); ++id) {
+    EXPECT_EQ(back->docs[id].rendered.plain_text, id == 5 ? lib.docs[id].rendered.plain_text : "")
+        << id;
+    EXPECT_EQ(loaded[id], content::kBodyFirstParagraph | (id == 5 ? content::kBodyPlainText : 0));
+  }
+  // A search index changed since, or none, is refused: the build then builds everything.
+  std::vector<uint8_t> loaded_again;
+  const std::string five = lib.docs[5].rendered.plain_text;
+  ASSERT_GT(five.size(), 20u);
+  std::string changed = *search_index;
+  const std::string key = "\"text\":\"";
+  const size_t at = changed.find(key + five.substr(0, 20));  // not its summary: its text
+  ASSERT_NE(at, std::string::npos);
+  changed[at + key.size()] = changed[at + key.size()] == 'x' ? 'y' : 'x';
+  const std::string not_an_index = "{}";
+  for (const std::string* bad : std::vector<const std::string*>{&changed, &not_an_index}) {
+    EXPECT_FALSE(ReadLibraryBodies(fs_, dir, shards.value(), wanted, 1, *back, loaded_again, why,
+                                   4, bad));
+    EXPECT_NE(why.find("search index"), std::string::npos) << why;
   }
   // Every text; written again from what was read: the same bytes, hence the same names.
   wanted.assign(lib.docs.size(), content::kBodyHtml | content::kBodyPlainText);
-  ASSERT_TRUE(ReadLibraryBodies(fs_, dir, shards.value(), wanted, 2, *back, loaded, why, 4));
+  ASSERT_TRUE(
+      ReadLibraryBodies(fs_, dir, shards.value(), wanted, 2, *back, loaded, why, 4, search_index));
+  for (index::DocId id : feeds::SearchIndexOrder(lib)) {  // all but the home page
+    EXPECT_EQ(back->docs[id].rendered.plain_text, lib.docs[id].rendered.plain_text) << id;
+  }
   Result<std::vector<uint64_t>> again =
       WriteLibraryCache(fs_, (tmp_.path() / "again").string(), *back, nullptr, {}, 1, 4);
   ASSERT_TRUE(again.ok());

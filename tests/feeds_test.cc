@@ -7,6 +7,7 @@
 
 #include "feeds/feed_writers.h"
 #include "feeds/json_ld.h"
+#include "feeds/json_text.h"
 #include "feeds/search_index.h"
 #include "feeds/xml_text.h"
 #include "feeds_fixture.h"
@@ -30,6 +31,18 @@ const std::map<std::string, std::string> kFiles = {
     {"content/briefs/undated.md",
      "+++\ntitle = \"Undated note\"\nkind = \"other\"\nundated = true\n+++\nNo date.\n"},
     {"content/about.md", "+++\ntitle = \"About\"\n+++\nAbout   the\n\nportal.\n"},
+};
+
+// Valid UTF-8 that JSON writers must escape with care: quotes, controls, markup, line
+// separators, characters HTML forbids, and beyond the first plane.
+const std::vector<std::string> kValidUtf8Texts = {
+    "",
+    "plain text",
+    "\" \\ / \b \f \n \r \t",
+    std::string("\0 \x01 \x1F \x7F", 7),
+    "< > & </script> <!--",
+    "\u0085 \u009F \u00A0 é \u2028 \u2029 \u202E \uFDD0 \uFFFD \uFFFE \uFFFF",
+    "\U0001F600 \U0001FFFE \U0010FFFF",
 };
 
 const output::OutputFile* FindFile(const std::vector<output::OutputFile>& files,
@@ -262,6 +275,46 @@ TEST(SearchIndexTest, EveryDocumentCompactAndOrdered) {
   EXPECT_EQ(feeds::SearchIndex(*site->ctx).bytes.find('\n'), std::string::npos);
 }
 
+// The library cache reads the plain texts back from the search index (build/library_cache.h).
+TEST(SearchIndexTest, TextsReadBackAsWritten) {
+  auto site = BuildSite(kFiles);
+  const std::string bytes = feeds::SearchIndex(*site->ctx).bytes;
+  const std::optional<std::vector<std::string_view>> texts = feeds::SearchIndexTexts(bytes);
+  ASSERT_TRUE(texts);
+  const std::vector<index::DocId> order = feeds::SearchIndexOrder(site->ctx->lib);
+  ASSERT_EQ(texts->size(), order.size());
+  const json index = json::parse(bytes);
+  for (size_t i = 0; i < order.size(); ++i) {
+    EXPECT_EQ(feeds::JsonStringValue((*texts)[i]), index[i]["text"].get<std::string>()) << i;
+    EXPECT_EQ(index[i]["url"], site->ctx->Url(site->ctx->lib.PathOf(order[i]))) << i;
+  }
+  EXPECT_EQ(feeds::JsonStringValue((*texts)[0]), "About the portal.");
+  // Anything else is refused, not guessed at.
+  EXPECT_EQ(feeds::SearchIndexTexts("[]"), std::vector<std::string_view>{});
+  for (std::string_view bad : {"", "[", "[]x", "{}", "[{}]", "[{\"text\":1}]",
+                               "[{\"text\":\"a\"}", "[{\"text\":\"a\\\"}]",
+                               "[{\"title\":\"a\"}]", "[{\"text\":\"a\"},]"}) {
+    EXPECT_FALSE(feeds::SearchIndexTexts(bad)) << bad;
+  }
+  EXPECT_EQ(feeds::SearchIndexTexts("[{\"text\":\"a \\\" \\\\\"}]").value(),
+            std::vector<std::string_view>{"\"a \\\" \\\\\""});
+}
+
+TEST(SearchIndexTest, JsonStringValueInvertsAppendJsonString) {
+  for (const std::string& text : kValidUtf8Texts) {
+    for (feeds::JsonEscapes escapes : {feeds::JsonEscapes::kJson, feeds::JsonEscapes::kScriptSafe}) {
+      std::string written;
+      feeds::AppendJsonString(text, &written, escapes);
+      EXPECT_EQ(feeds::JsonStringValue(written), text) << written;
+    }
+  }
+  EXPECT_EQ(feeds::JsonStringValue("\"\\u00e9\\/\\uD83D\\ude00\""), "é/\U0001F600");
+  for (std::string_view bad : {"", "\"", "x", "\"a", "\"\\\"", "\"\\x\"", "\"\\u12\"",
+                               "\"\\uDE00\"", "\"\\uD83D\"", "\"\\uD83Dx\"", "\"a\"b\""}) {
+    EXPECT_FALSE(feeds::JsonStringValue(bad)) << bad;
+  }
+}
+
 TEST(SearchIndexTest, CollapseWhitespaceCountsCodePoints) {
   EXPECT_EQ(feeds::CollapseWhitespace("  a \n\t b  ", 100), "a b");
   EXPECT_EQ(feeds::CollapseWhitespace("éééé", 3), "ééé");
@@ -389,19 +442,15 @@ TEST(JsonLdTest, PagesGetTheTextScriptSafeJsonWritesOfTheTree) {
 }
 
 TEST(JsonLdTest, StringsAreWrittenAsJsonDumpThenScriptSafeJsonWriteThem) {
-  const std::string cases[] = {
-      "",
-      "plain text",
-      "\" \\ / \b \f \n \r \t",
-      std::string("\0 \x01 \x1F \x7F", 7),
-      "< > & </script> <!--",
-      "\u0085 \u009F \u00A0 é \u2028 \u2029 \u202E \uFDD0 \uFFFD \uFFFE \uFFFF",
-      "\U0001F600 \U0001FFFE \U0010FFFF",
-      "\xC3",                 // truncated
-      "a\xE2\x80 b",          // truncated in the middle
-      "\xFF\xFE x \xC0\xAF",  // never valid, overlong
-      "\xED\xA0\x80",         // a surrogate
-  };
+  std::vector<std::string> cases = kValidUtf8Texts;
+  for (const char* invalid : {
+           "\xC3",                 // truncated
+           "a\xE2\x80 b",          // truncated in the middle
+           "\xFF\xFE x \xC0\xAF",  // never valid, overlong
+           "\xED\xA0\x80",         // a surrogate
+       }) {
+    cases.push_back(invalid);
+  }
   for (const std::string& text : cases) {
     std::string written = "x";
     feeds::AppendJsonString(text, &written, feeds::JsonEscapes::kScriptSafe);

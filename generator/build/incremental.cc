@@ -8,6 +8,7 @@
 #include "build/library_cache.h"
 #include "build/markdown_stage.h"
 #include "content/loader.h"
+#include "feeds/search_index.h"
 #include "markdown/markdown.h"
 
 namespace portalgen::build {
@@ -123,9 +124,10 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
     }
     ids.push_back(at->second);
   }
-  // The old plain texts and links of the edited documents, to tell whether theirs changed
-  // (their old HTML is not cached: it counts as changed). Their shards are read whole, so that
-  // the library written after this build has every text of the shards it writes again.
+  // The old links and plain-text hashes of the edited documents, to tell whether theirs
+  // changed (their old HTML is not cached: it counts as changed). Their shards are read whole,
+  // so that the library written after this build has every document of the shards it writes
+  // again.
   constexpr uint8_t kBodies = content::kBodyHtml | content::kBodyPlainText;
   std::vector<uint8_t> wanted(lib->docs.size(), 0);
   EditedModel result;
@@ -135,6 +137,7 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
     refusal.damaged_cache = true;
     return std::nullopt;
   }
+  wanted.assign(wanted.size(), 0);  // from here: what the files to make again show
   std::optional<SiteModel> model = ModelFromLibrary(fs, options, std::move(*lib), sink);
   if (!model) {
     why = "site.toml, the theme or static/ has errors";
@@ -168,8 +171,19 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
     result.remake.push_back(path);
     for (uint64_t r : reads) wanted[BodyReadDoc(r)] |= BodyReadParts(r) & kBodies;
   }
+  // Their plain texts come from the search index the last build wrote, when a file shows one.
+  const bool texts_wanted = std::any_of(wanted.begin(), wanted.end(), [](uint8_t w) {
+    return (w & content::kBodyPlainText) != 0;
+  });
+  std::optional<std::string> search_index;
+  if (texts_wanted) {
+    Result<std::string> bytes = fs.Read(JoinPath(options.output_dir, feeds::kSearchIndexPath));
+    if (bytes.ok()) search_index = std::move(bytes.value());
+  }
+  const std::string empty;
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
-                         why, options.library_shard_docs)) {
+                         why, options.library_shard_docs,
+                         texts_wanted ? (search_index ? &*search_index : &empty) : nullptr)) {
     refusal.damaged_cache = true;
     return std::nullopt;
   }

@@ -10,6 +10,8 @@
 #include "base/paths.h"
 #include "base/thread_pool.h"
 #include "content/body_reads.h"
+#include "feeds/json_text.h"
+#include "feeds/search_index.h"
 
 namespace portalgen::build {
 
@@ -17,7 +19,7 @@ namespace {
 
 constexpr std::string_view kIndexMagic = "portalgen-library-index 3\n";
 constexpr std::string_view kDocsMagic = "portalgen-library-docs 3\n";
-constexpr std::string_view kTextMagic = "portalgen-library-text 2\n";
+constexpr std::string_view kTextMagic = "portalgen-library-text 3\n";
 
 template <typename T>
 struct IsVector : std::false_type {};
@@ -219,10 +221,11 @@ void IndexFields(Io& io, S& lib) {
      lib.member_speakers, lib.years, lib.backlinks, lib.by_slug);
 }
 
-// What a text shard keeps of each document.
+// What a text shard keeps of each document: the links, and the plain text's hash (the text
+// itself is in the output's search index, ReadLibraryBodies()).
 template <typename Io, typename R>
 void TextFields(Io& io, R& r) {
-  io(r.plain_text, r.links, r.wiki_targets, r.broken_wiki_links);
+  io(r.plain_text_hash, r.links, r.wiki_targets, r.broken_wiki_links);
 }
 
 #undef PORTALGEN_FIELDS
@@ -230,8 +233,8 @@ void TextFields(Io& io, R& r) {
 // A reminder that fails the build when these types change on the platform we build for
 // (x86-64 Linux, libstdc++): update Fields() above, then these numbers.
 #if defined(__x86_64__) && defined(__GLIBCXX__)
-static_assert(sizeof(content::Document) == 1152, "update Fields(Document) and this size");
-static_assert(sizeof(markdown::Rendered) == 192, "update Fields(Rendered) and this size");
+static_assert(sizeof(content::Document) == 1160, "update Fields(Document) and this size");
+static_assert(sizeof(markdown::Rendered) == 200, "update Fields(Rendered) and this size");
 static_assert(sizeof(index::Library) == 888, "update IndexFields(Library) and this size");
 #endif
 
@@ -391,10 +394,37 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
   return lib;
 }
 
+namespace {
+
+// Fills, from `search_index` (the bytes of the output's search/index.json), the plain text of
+// each document whose `wanted` bits ask for it and whose text shard was read: each text must
+// hash to what that shard recorded. False when the index is not of SearchIndex()'s shape, does
+// not list the library's documents, or a text differs (the output was changed since).
+bool FillPlainTexts(std::string_view search_index, const std::vector<uint8_t>& wanted,
+                    const std::vector<char>& shard_read, const Layout& layout,
+                    index::Library& lib, std::vector<uint8_t>& loaded) {
+  const std::optional<std::vector<std::string_view>> texts = feeds::SearchIndexTexts(search_index);
+  const std::vector<index::DocId> order = feeds::SearchIndexOrder(lib);
+  if (!texts || texts->size() != order.size()) return false;
+  for (size_t at = 0; at < order.size(); ++at) {
+    const index::DocId id = order[at];
+    if (!(wanted[id] & ~loaded[id] & content::kBodyPlainText)) continue;
+    if (!shard_read[id / layout.shard_docs]) return false;
+    std::optional<std::string> text = feeds::JsonStringValue((*texts)[at]);
+    markdown::Rendered& rendered = lib.docs[id].rendered;
+    if (!text || Hash64(*text) != rendered.plain_text_hash) return false;
+    rendered.plain_text = std::move(*text);
+    loaded[id] |= content::kBodyPlainText;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
                        const std::vector<uint64_t>& shards, const std::vector<uint8_t>& wanted,
                        int jobs, index::Library& lib, std::vector<uint8_t>& loaded,
-                       std::string& why, size_t shard_docs) {
+                       std::string& why, size_t shard_docs, const std::string* search_index) {
   why = "the library cache in " + dir + " is missing or damaged";
   const Layout layout{lib.docs.size(), std::max<size_t>(1, shard_docs)};
   if (shards.size() != layout.slots() || wanted.size() != layout.documents) return false;
@@ -411,15 +441,18 @@ bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
     }
   }
   std::vector<char> good(text_shards.size(), 0);
+  // Each shard is one slot, so no two threads write to one document.
   ParallelFor(text_shards.size(), jobs, [&](size_t j) {
     good[j] = DecodeShard(fs, dir, shards, layout, kText, text_shards[j],
                           [&](Decoder& in, size_t id) { TextFields(in, lib.docs[id].rendered); });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
-  // Each shard is one slot, so no two threads wrote to one document.
-  for (size_t k : text_shards) {
-    const auto [begin, end] = layout.Range(k);
-    for (size_t id = begin; id < end; ++id) loaded[id] |= content::kBodyPlainText;
+  if (!search_index) return true;
+  std::vector<char> shard_read(layout.doc_shards(), 0);
+  for (size_t k : text_shards) shard_read[k] = 1;
+  if (!FillPlainTexts(*search_index, wanted, shard_read, layout, lib, loaded)) {
+    why = "the search index of the last build is missing or was changed";
+    return false;
   }
   return true;
 }

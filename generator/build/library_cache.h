@@ -1,9 +1,11 @@
 // The library cache: the last build's index::Library (every document with its front matter
-// and plain text, and the indices), kept beside the build cache so that a build that only
+// and links, and the indices), kept beside the build cache so that a build that only
 // edits Markdown bodies starts from it instead of parsing and rendering every file again.
 //
 // It is stored in shards: one for the indices, then, per 64 documents, one for their front
-// matter and everything else and one for their plain text and links; each a binary file named
+// matter and everything else and one for their links and the hashes of their plain texts (the
+// texts themselves are in the output's search index, which the same build wrote: reading them
+// from there spares every full build writing them twice); each a binary file named
 // by the hash of its bytes in `<parent>/.portalgen-cache/<output>.library/`. A build that edits
 // one body reads every front shard but only the text shards of the documents it edits and of
 // those the files it makes again show. The body HTML is not kept: it was most of a library's
@@ -55,15 +57,19 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
                                                const std::vector<uint64_t>& shards, int jobs,
                                                std::string& why, size_t shard_docs = kShardDocs);
 
-/// Reads into `lib` the plain texts (content::kBodyPlainText bits of `wanted`, by DocId) that
-/// `loaded` does not have yet, with the links of the same documents (markdown::Rendered::links,
-/// wiki_targets, broken_wiki_links: empty until then), a shard at a time, and marks in `loaded`
-/// every text it read (kBodyFirstParagraph is always there; `wanted`'s other bits are left to
-/// the caller). False with `why` set when a shard is missing or damaged.
+/// For the documents whose plain text `wanted` asks for (content::kBodyPlainText bits, by
+/// DocId) and `loaded` does not have yet, reads their text shards: the links and the plain
+/// text's hash of every document in them (markdown::Rendered::links, wiki_targets,
+/// broken_wiki_links, plain_text_hash: empty until then). With `search_index`, the bytes of the
+/// search/index.json the same build wrote, it then takes the wanted texts from there (each
+/// must hash to what its shard recorded) and marks them in `loaded` (kBodyFirstParagraph is
+/// always there; `wanted`'s other bits are left to the caller). False with `why` set when a
+/// shard is missing or damaged, or the search index does not hold the texts the shards expect.
 bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
                        const std::vector<uint64_t>& shards, const std::vector<uint8_t>& wanted,
                        int jobs, index::Library& lib, std::vector<uint8_t>& loaded,
-                       std::string& why, size_t shard_docs = kShardDocs);
+                       std::string& why, size_t shard_docs = kShardDocs,
+                       const std::string* search_index = nullptr);
 
 /// Removes the files of `dir` that `shards` does not list.
 void PruneLibraryCache(FileSystem& fs, const std::string& dir, const std::vector<uint64_t>& shards);

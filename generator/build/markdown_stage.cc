@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "base/hash.h"
 #include "base/thread_pool.h"
 #include "feeds/search_index.h"
 #include "index/cross_refs.h"
@@ -71,6 +72,7 @@ void RenderBody(const index::Library& lib, const markdown::Options& options,
   // for 10,000 documents would cost ~40 MB. The search index uses it as it is.
   doc.rendered.plain_text =
       feeds::CollapseWhitespace(doc.rendered.plain_text, feeds::kSearchTextLimit);
+  doc.rendered.plain_text_hash = Hash64(doc.rendered.plain_text);
   // Kept to the end of the build: without the slack of a string grown by doubling (~25 MB of
   // HTML at 10,000 documents), at the cost of one copy.
   doc.rendered.html.shrink_to_fit();

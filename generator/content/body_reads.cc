@@ -12,7 +12,8 @@ uint8_t ChangedParts(const markdown::Rendered& before, const markdown::Rendered&
   uint8_t parts = 0;
   if (before.html != after.html) parts |= kBodyHtml;
   if (before.first_paragraph != after.first_paragraph) parts |= kBodyFirstParagraph;
-  if (before.plain_text != after.plain_text) parts |= kBodyPlainText;
+  // By hash: the library cache keeps no plain text (build::RenderBody sets both hashes).
+  if (before.plain_text_hash != after.plain_text_hash) parts |= kBodyPlainText;
   return parts;
 }
 

@@ -127,4 +127,70 @@ void AppendJsonString(std::string_view text, std::string* out, JsonEscapes escap
   *out += '"';
 }
 
+namespace {
+
+// The value of the four hex digits at `hex`, or -1.
+int HexQuad(std::string_view hex) {
+  if (hex.size() < 4) return -1;
+  int value = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const char c = hex[i];
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::string> JsonStringValue(std::string_view token) {
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return std::nullopt;
+  const std::string_view body = token.substr(1, token.size() - 2);
+  std::string out;
+  out.reserve(body.size());
+  size_t i = 0;
+  while (i < body.size()) {
+    const size_t escape = body.find_first_of("\\\"", i);
+    if (escape == std::string_view::npos) {
+      out.append(body, i);
+      break;
+    }
+    out.append(body, i, escape - i);
+    if (body[escape] == '"' || escape + 1 == body.size()) return std::nullopt;
+    const char kind = body[escape + 1];
+    i = escape + 2;
+    switch (kind) {
+      case '"': out += '"'; continue;
+      case '\\': out += '\\'; continue;
+      case '/': out += '/'; continue;
+      case 'b': out += '\b'; continue;
+      case 'f': out += '\f'; continue;
+      case 'n': out += '\n'; continue;
+      case 'r': out += '\r'; continue;
+      case 't': out += '\t'; continue;
+      case 'u': break;
+      default: return std::nullopt;
+    }
+    int unit = HexQuad(body.substr(i));
+    if (unit < 0) return std::nullopt;
+    i += 4;
+    char32_t code_point = static_cast<char32_t>(unit);
+    if (unit >= 0xDC00 && unit <= 0xDFFF) return std::nullopt;  // a low surrogate first
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      if (body.substr(i, 2) != "\\u") return std::nullopt;
+      const int low = HexQuad(body.substr(i + 2));
+      if (low < 0xDC00 || low > 0xDFFF) return std::nullopt;
+      i += 6;
+      code_point = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) +
+                   (static_cast<char32_t>(low) - 0xDC00);
+    }
+    EncodeUtf8(code_point, &out);
+  }
+  return out;
+}
+
 }  // namespace portalgen::feeds

@@ -3,6 +3,7 @@
 #ifndef PORTALGEN_FEEDS_JSON_TEXT_H_
 #define PORTALGEN_FEEDS_JSON_TEXT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ enum class JsonEscapes {
 /// Appends `text` as a JSON string, byte for byte as the json library would write it, without
 /// building a json value: the search index and every page's JSON-LD are written this way.
 void AppendJsonString(std::string_view text, std::string* out, JsonEscapes escapes);
+
+/// The text of `token`, a JSON string with its quotes (as AppendJsonString writes one);
+/// nullopt when it is not a whole, valid JSON string.
+std::optional<std::string> JsonStringValue(std::string_view token);
 
 }  // namespace portalgen::feeds
 

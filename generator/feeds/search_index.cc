@@ -115,13 +115,19 @@ void AppendField(std::string& out, const char* key, std::string_view value) {
 
 }  // namespace
 
-output::OutputFile SearchIndex(const view::ViewContext& ctx) {
-  const index::Library& lib = ctx.lib;
+std::vector<index::DocId> SearchIndexOrder(const index::Library& lib) {
   std::vector<index::DocId> ids;
+  ids.reserve(lib.docs.size());
   for (const std::vector<index::DocId>* list :
        {&lib.pages, &lib.briefs, &lib.events, &lib.members}) {
     ids.insert(ids.end(), list->begin(), list->end());
   }
+  return ids;
+}
+
+output::OutputFile SearchIndex(const view::ViewContext& ctx) {
+  const index::Library& lib = ctx.lib;
+  const std::vector<index::DocId> ids = SearchIndexOrder(lib);
   // The plain text is most of the index: reserving for it (and for a few hundred bytes of the
   // rest of each entry) spares the copies and fresh pages of a string doubling up to ~45 MB at
   // 10,000 documents. The Markdown stage collapsed and cut it already (markdown_stage.cc).
@@ -151,6 +157,59 @@ output::OutputFile SearchIndex(const view::ViewContext& ctx) {
   }
   out += ']';
   return {kSearchIndexPath, std::move(out)};
+}
+
+namespace {
+
+// Reads the JSON string token that starts at json[at] (its opening quote): moves `at` past it
+// and returns it, quotes included. Nullopt when no string starts or ends there.
+std::optional<std::string_view> StringToken(std::string_view json, size_t& at) {
+  if (at >= json.size() || json[at] != '"') return std::nullopt;
+  // The closing quote is the first one after an even number of backslashes (an odd number
+  // escapes it).
+  size_t i = at + 1;
+  while (true) {
+    i = json.find('"', i);
+    if (i == std::string_view::npos) return std::nullopt;
+    size_t backslashes = 0;
+    while (json[i - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) break;
+    ++i;
+  }
+  const std::string_view token = json.substr(at, i + 1 - at);
+  at = i + 1;
+  return token;
+}
+
+// Moves `at` past `c` when json[at] is `c`.
+bool Take(std::string_view json, size_t& at, char c) {
+  if (at >= json.size() || json[at] != c) return false;
+  ++at;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string_view>> SearchIndexTexts(std::string_view json) {
+  std::vector<std::string_view> texts;
+  size_t at = 0;
+  if (!Take(json, at, '[')) return std::nullopt;
+  if (Take(json, at, ']')) return at == json.size() ? std::optional(texts) : std::nullopt;
+  do {
+    if (!Take(json, at, '{')) return std::nullopt;
+    std::optional<std::string_view> text;
+    do {
+      const std::optional<std::string_view> key = StringToken(json, at);
+      if (!key || !Take(json, at, ':')) return std::nullopt;
+      const std::optional<std::string_view> value = StringToken(json, at);
+      if (!value) return std::nullopt;
+      if (*key == "\"text\"") text = value;
+    } while (Take(json, at, ','));
+    if (!text || !Take(json, at, '}')) return std::nullopt;
+    texts.push_back(*text);
+  } while (Take(json, at, ','));
+  if (!Take(json, at, ']') || at != json.size()) return std::nullopt;
+  return texts;
 }
 
 }  // namespace portalgen::feeds

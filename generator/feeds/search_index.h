@@ -3,8 +3,10 @@
 #define PORTALGEN_FEEDS_SEARCH_INDEX_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "output/output_file.h"
 #include "view/view_context.h"
@@ -23,6 +25,14 @@ std::string CollapseWhitespace(std::string_view text, size_t limit);
 /// A compact JSON array of {title, summary, kind, date, url, text}: pages, then briefs, events
 /// and members, each in the library's documented order.
 output::OutputFile SearchIndex(const view::ViewContext& ctx);
+
+/// The documents of the search index, in its order: pages, then briefs, events and members.
+std::vector<index::DocId> SearchIndexOrder(const index::Library& lib);
+
+/// The "text" of each entry of `json`, a file SearchIndex() wrote, as written there (JSON
+/// string tokens, quotes included; JsonStringValue() reads them), in entry order. Nullopt when
+/// `json` is not an array of objects whose values are all strings.
+std::optional<std::vector<std::string_view>> SearchIndexTexts(std::string_view json);
 
 }  // namespace portalgen::feeds
 

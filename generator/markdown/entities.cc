@@ -1,6 +1,8 @@
 // Decoding of HTML character references into UTF-8.
 #include "markdown/entities.h"
 
+#include "base/utf8.h"
+
 namespace portalgen::markdown {
 namespace {
 
@@ -27,21 +29,7 @@ char32_t ParseNumericReference(std::string_view digits) {
 
 void AppendUtf8(char32_t code_point, std::string* out) {
   if (code_point == 0 || code_point > 0x10FFFF) code_point = 0xFFFD;
-  if (code_point < 0x80) {
-    out->push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
+  EncodeUtf8(code_point, out);
 }
 
 void AppendDecodedEntity(std::string_view reference, std::string* out) {

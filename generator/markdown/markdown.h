@@ -3,6 +3,7 @@
 #ifndef PORTALGEN_MARKDOWN_MARKDOWN_H_
 #define PORTALGEN_MARKDOWN_MARKDOWN_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -50,6 +51,9 @@ struct Rendered {
   std::string html;
   std::string first_paragraph;  // plain text of the first paragraph ("" if none)
   std::string plain_text;       // whole body as plain text, blocks separated by '\n'
+  // Hash64 of plain_text, once the build has cut it for the search index (build::RenderBody):
+  // the library cache keeps this, not the text (the search index has it).
+  uint64_t plain_text_hash = 0;
   std::vector<Heading> headings;
   std::vector<std::string> links;              // every link/image destination, in order
   std::vector<std::string> wiki_targets;       // every wiki link target, in order
