@@ -63,6 +63,13 @@ void EncodeUtf8(char32_t code_point, std::string* out) {
   }
 }
 
+int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 CodePoint DecodeUtf8(std::string_view text) {
   const size_t n = ValidSequenceAt(text, 0);
   if (n == 0) return {0xFFFD, 1};

@@ -27,6 +27,9 @@ CodePoint DecodeUtf8(std::string_view text);
 /// Appends `code_point` (at most U+10FFFF) in UTF-8, whatever it is (NUL included).
 void EncodeUtf8(char32_t code_point, std::string* out);
 
+/// The value of the hex digit `c` (0-9, a-f, A-F), or -1.
+int HexDigitValue(char c);
+
 /// True for what HTML forbids in a document ("control-character-in-input-stream", NUL and
 /// "noncharacter-in-input-stream"): C0 controls but tab, LF, FF and CR; DEL and the C1
 /// controls; U+FDD0..U+FDEF and the last two code points of every plane.

@@ -134,11 +134,7 @@ int HexQuad(std::string_view hex) {
   if (hex.size() < 4) return -1;
   int value = 0;
   for (size_t i = 0; i < 4; ++i) {
-    const char c = hex[i];
-    const int digit = c >= '0' && c <= '9'   ? c - '0'
-                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                             : -1;
+    const int digit = HexDigitValue(hex[i]);
     if (digit < 0) return -1;
     value = value * 16 + digit;
   }

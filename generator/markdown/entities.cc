@@ -1,24 +1,19 @@
 // Decoding of HTML character references into UTF-8.
 #include "markdown/entities.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 
 namespace portalgen::markdown {
 namespace {
-
-int HexDigitValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return 0;
-}
 
 // `digits` are what md4c validated between "&#" (or "&#x") and ';': at most
 // seven decimal or six hex digits, so the value cannot overflow.
 char32_t ParseNumericReference(std::string_view digits) {
   char32_t value = 0;
   if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
-    for (char c : digits.substr(1)) value = value * 16 + HexDigitValue(c);
+    for (char c : digits.substr(1)) value = value * 16 + std::max(0, HexDigitValue(c));
   } else {
     for (char c : digits) value = value * 10 + (c - '0');
   }

@@ -1,15 +1,10 @@
 #include "serve/safe_path.h"
 
+#include "base/utf8.h"
+
 namespace portalgen::serve {
 
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Percent-decodes `raw`; nullopt on a broken escape or on an encoded '/' or '\\', which
 // would let one segment pose as several.
@@ -22,7 +17,7 @@ std::optional<std::string> PercentDecode(std::string_view raw) {
       continue;
     }
     if (i + 2 >= raw.size()) return std::nullopt;
-    const int hi = HexValue(raw[i + 1]), lo = HexValue(raw[i + 2]);
+    const int hi = HexDigitValue(raw[i + 1]), lo = HexDigitValue(raw[i + 2]);
     if (hi < 0 || lo < 0) return std::nullopt;
     const char c = static_cast<char>(hi * 16 + lo);
     if (c == '/' || c == '\\') return std::nullopt;
