@@ -175,15 +175,14 @@ std::optional<EditedModel> ModelWithEditedBodies(const FileSystem& fs, const Bui
   const bool texts_wanted = std::any_of(wanted.begin(), wanted.end(), [](uint8_t w) {
     return (w & content::kBodyPlainText) != 0;
   });
-  std::optional<std::string> search_index;
+  std::string search_index;  // stays empty when it cannot be read: then it lists nothing
   if (texts_wanted) {
     Result<std::string> bytes = fs.Read(JoinPath(options.output_dir, feeds::kSearchIndexPath));
     if (bytes.ok()) search_index = std::move(bytes.value());
   }
-  const std::string empty;
   if (!ReadLibraryBodies(fs, dir, cache.library, wanted, options.jobs, model->lib, result.loaded,
                          why, options.library_shard_docs,
-                         texts_wanted ? (search_index ? &*search_index : &empty) : nullptr)) {
+                         texts_wanted ? &search_index : nullptr)) {
     refusal.damaged_cache = true;
     return std::nullopt;
   }

@@ -397,11 +397,10 @@ std::optional<index::Library> ReadLibraryCache(const FileSystem& fs, const std::
 namespace {
 
 // Fills, from `search_index` (the bytes of the output's search/index.json), the plain text of
-// each document whose `wanted` bits ask for it and whose text shard was read: each text must
+// each document whose `wanted` bits ask for it, once its text shard was read: each text must
 // hash to what that shard recorded. False when the index is not of SearchIndex()'s shape, does
 // not list the library's documents, or a text differs (the output was changed since).
 bool FillPlainTexts(std::string_view search_index, const std::vector<uint8_t>& wanted,
-                    const std::vector<char>& shard_read, const Layout& layout,
                     index::Library& lib, std::vector<uint8_t>& loaded) {
   const std::optional<std::vector<std::string_view>> texts = feeds::SearchIndexTexts(search_index);
   const std::vector<index::DocId> order = feeds::SearchIndexOrder(lib);
@@ -409,7 +408,6 @@ bool FillPlainTexts(std::string_view search_index, const std::vector<uint8_t>& w
   for (size_t at = 0; at < order.size(); ++at) {
     const index::DocId id = order[at];
     if (!(wanted[id] & ~loaded[id] & content::kBodyPlainText)) continue;
-    if (!shard_read[id / layout.shard_docs]) return false;
     std::optional<std::string> text = feeds::JsonStringValue((*texts)[at]);
     markdown::Rendered& rendered = lib.docs[id].rendered;
     if (!text || Hash64(*text) != rendered.plain_text_hash) return false;
@@ -447,10 +445,8 @@ bool ReadLibraryBodies(const FileSystem& fs, const std::string& dir,
                           [&](Decoder& in, size_t id) { TextFields(in, lib.docs[id].rendered); });
   });
   if (std::find(good.begin(), good.end(), 0) != good.end()) return false;
-  if (!search_index) return true;
-  std::vector<char> shard_read(layout.doc_shards(), 0);
-  for (size_t k : text_shards) shard_read[k] = 1;
-  if (!FillPlainTexts(*search_index, wanted, shard_read, layout, lib, loaded)) {
+  // The same documents as the shards above were read for: each has its hash.
+  if (search_index && !FillPlainTexts(*search_index, wanted, lib, loaded)) {
     why = "the search index of the last build is missing or was changed";
     return false;
   }
