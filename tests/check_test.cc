@@ -59,6 +59,11 @@ TEST(SiteIndexTest, ResolvesLinksAgainstFilesAndIds) {
       {"/icat/#top", "/briefs/x/", ""},
       {"/icat/briefs/x/?a=1#key-findings", "/", ""},
       {"/icat/files/report%2Epdf", "/", ""},
+      {"/icat/files/report.pd%66", "/", ""},  // an escape that ends the path...
+      {"#key-finding%73", "/briefs/x/", ""},  // ...or the fragment is decoded too
+      {"/icat/files/report.pdf%", "/",        // a '%' without two hex digits stays as it is
+       "broken link '/icat/files/report.pdf%': no file '/files/report.pdf%' in static/ or the "
+       "theme"},
       {"mailto:a@b.org", "/", "-"},
       {"https://other.org/icat/", "/", "-"},
       {"//cdn.example.org/x.js", "/", "-"},

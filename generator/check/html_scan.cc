@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "base/utf8.h"
+
 namespace portalgen::check {
 
 namespace {
@@ -13,24 +15,6 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-void AppendUtf8(unsigned long cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Reads one attribute at `i` (just past any spaces); returns false at the end of the tag.
@@ -142,7 +126,7 @@ std::string DecodeEntities(std::string_view text) {
       char* end = nullptr;
       const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
       if (!digits.empty() && end && *end == '\0' && cp > 0 && cp <= 0x10FFFF) {
-        AppendUtf8(cp, out);
+        EncodeUtf8(static_cast<char32_t>(cp), &out);
         i = semi;
         done = true;
       }
