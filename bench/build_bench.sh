@@ -17,6 +17,9 @@
 #                one writer per core (bench/copy_tree.sh): the file system's share alone. Hugo's
 #                output is copied the same way (its own floor), the two copies in alternating
 #                order: the two sites are not the same files (count and bytes differ).
+#   pure floor   then the same files (names and sizes) written from memory by one thread per
+#                core (bench/write_floor.cc, compiled here with g++): no reading, so lower than
+#                the copy, and the least any generator of that site could spend writing it.
 #   no-op        RUNS rebuilds of the last portalgen output with nothing changed (build cache).
 #   one edit     RUNS rebuilds after appending a line to one event's body (alternately adding and
 #                removing it, so every run is a real one-file change).
@@ -80,6 +83,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "portalgen: $("$BIN" --version 2>/dev/null || echo unknown) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo no git))"
 [ -n "$HUGO" ] && echo "hugo: $("$HUGO" version)" || echo "hugo: not installed, portalgen only"
 RUN_ID=$$
+WRITE_FLOOR=$TMP/write_floor
+g++ -std=c++20 -O2 -pthread -o "$WRITE_FLOOR" "$ROOT/bench/write_floor.cc"
 for N in $SIZES; do
     SITE=$TMP/build-$N
     if [ ! -d "$SITE/content" ]; then
@@ -95,7 +100,8 @@ for N in $SIZES; do
     mkdir -p "$OUTS"
     P=$TMP/build-$N.times; H=$TMP/hugo-$N.times; NOOP=$TMP/noop-$N.times; EDIT=$TMP/edit-$N.times
     F=$TMP/floor-$N.times; HF=$TMP/hugo-floor-$N.times
-    rm -f "$P" "$H" "$NOOP" "$EDIT" "$F" "$HF"
+    W=$TMP/pure-floor-$N.times; HW=$TMP/hugo-pure-floor-$N.times
+    rm -f "$P" "$H" "$NOOP" "$EDIT" "$F" "$HF" "$W" "$HW"
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         OUT=$OUTS/portalgen-$i
@@ -115,6 +121,16 @@ for N in $SIZES; do
                 settle "$OUTS/hugo-$i"
                 timed "$HF" sh "$ROOT/bench/copy_tree.sh" copy "$OUTS/hugo-$i" "$OUTS/hfloor-$i" \
                     "$OUTS/hlist"
+            fi
+        done
+        (cd "$OUT" && find . -type f -printf '%s %P\n') >"$OUTS/sizes"
+        [ -n "$HUGO" ] && (cd "$OUTS/hugo-$i" && find . -type f -printf '%s %P\n') >"$OUTS/hsizes"
+        for which in $( [ $((i % 2)) -eq 0 ] && echo "h p" || echo "p h"); do
+            sync
+            if [ "$which" = p ]; then
+                timed "$W" "$WRITE_FLOOR" "$OUTS/sizes" "$OUTS/pure-$i" "$(nproc)"
+            elif [ -n "$HUGO" ]; then
+                timed "$HW" "$WRITE_FLOOR" "$OUTS/hsizes" "$OUTS/hpure-$i" "$(nproc)"
             fi
         done
         i=$((i + 1))
@@ -155,6 +171,14 @@ for N in $SIZES; do
         echo "  hugo / its own write floor, pair by pair: wall $(ratio "$HF" "$H" '$1' '$5')x;" \
              "files: portalgen $(find "$OUT" -type f | wc -l), hugo $(find "$OUTS/hugo-0" -type f | wc -l);" \
              "MB: portalgen $(mb "$OUT"), hugo $(mb "$OUTS/hugo-0")"
+    fi
+    row "pure write floor" "$W"
+    echo "  portalgen / pure write floor, pair by pair: wall $(ratio "$W" "$P" '$1' '$5')x"
+    if [ -n "$HUGO" ]; then
+        row "hugo pure floor" "$HW"
+        echo "  hugo / its own pure write floor, pair by pair: wall $(ratio "$HW" "$H" '$1' '$5')x;" \
+             "at hugo's median, 10x leaves $(awk "BEGIN {printf \"%.2f\", $(median "$H" '$1') / 10 - $(median "$W" '$1')}") s" \
+             "above portalgen's pure floor"
     fi
     row "portalgen no-op" "$NOOP"
     row "portalgen one edit" "$EDIT"
