@@ -23,6 +23,8 @@ TEST(IcalTextTest, EscapesBackslashSemicolonCommaAndNewlines) {
       {"cr\r\nlf", "cr\\nlf"},
       {"bell\x07tab\t:colon", "belltab\t:colon"},
       {"Café, Zürich", "Café\\, Zürich"},
+      {"a long run of plain ASCII, then; more\\ and a DEL\x7F here",
+       "a long run of plain ASCII\\, then\\; more\\\\ and a DEL here"},
   };
   for (const auto& c : cases) EXPECT_EQ(feeds::IcalText(c.in), c.out) << c.in;
 }
@@ -75,6 +77,41 @@ TEST(ContentLineTest, NeverSplitsAMultiByteCharacter) {
     unfolded += start == 0 ? physical : physical.substr(1);
   }
   EXPECT_EQ(unfolded, line);
+}
+
+// Folding character by character, as RFC 5545 section 3.1 describes it: the reference the
+// run-at-a-time ContentLine must match on every line.
+std::string FoldOneByOne(std::string_view line) {
+  std::string out;
+  size_t room = 75;
+  for (size_t i = 0; i < line.size();) {
+    const size_t len =
+        std::min<size_t>(Utf8SequenceLength(static_cast<unsigned char>(line[i])), line.size() - i);
+    if (len > room) {
+      out += "\r\n ";
+      room = 74;
+    }
+    out.append(line, i, len);
+    room -= len;
+    i += len;
+  }
+  return out + "\r\n";
+}
+
+TEST(ContentLineTest, FoldsMixedTextAsCharacterByCharacterFolding) {
+  const std::string_view pieces[] = {"a", "é", "€", "😀", "ab", "xyz"};
+  uint32_t seed = 12345;
+  for (int n = 0; n < 400; ++n) {
+    std::string line;
+    for (int k = 0; k < n; ++k) {
+      seed = seed * 1103515245 + 12345;
+      line += pieces[(seed >> 16) % 6];
+    }
+    EXPECT_EQ(ContentLine(line), FoldOneByOne(line)) << line;
+  }
+  EXPECT_EQ(ContentLine(std::string(75, 'x')), std::string(75, 'x') + "\r\n");
+  EXPECT_EQ(ContentLine(std::string(76, 'x')),
+            std::string(75, 'x') + "\r\n " + std::string(1, 'x') + "\r\n");
 }
 
 TEST(ContentLineTest, FoldsFourByteCharacters) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/ascii_scan.h"
 #include "base/utf8.h"
 #include "content/document.h"
 #include "view/format.h"
@@ -12,7 +13,14 @@ namespace portalgen::feeds {
 std::string IcalText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  size_t i = 0;
+  while (true) {
+    // Runs of printable ASCII other than \ ; , stay as they are.
+    const size_t stop = SkipPlainAscii<'\\', ';', ','>(text, i);
+    out.append(text, i, stop - i);
+    if (stop == text.size()) break;
+    const char c = text[stop];
+    i = stop + 1;
     switch (c) {
       case '\\':
         out += "\\\\";
@@ -26,7 +34,7 @@ std::string IcalText(std::string_view text) {
       case '\n':
         out += "\\n";
         break;
-      default:
+      default:  // a tab or any byte from 0x80 stays; other controls and DEL go
         if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) break;
         out += c;
     }
@@ -73,8 +81,20 @@ std::string IcalUtcOffset(int offset_seconds) {
 std::string ContentLine(std::string_view line) {
   constexpr size_t kMaxOctets = 75;
   std::string out;
+  out.reserve(line.size() + line.size() / (kMaxOctets - 1) * 3 + 2);
   size_t room = kMaxOctets;  // octets left on the current physical line
   for (size_t i = 0; i < line.size();) {
+    // A run of ASCII that fits goes whole: one octet per character, no fold inside it.
+    size_t end = i;
+    const size_t limit = std::min(line.size(), i + room);
+    while (end < limit && static_cast<unsigned char>(line[end]) < 0x80) ++end;
+    if (end > i) {
+      out.append(line, i, end - i);
+      room -= end - i;
+      i = end;
+      continue;
+    }
+    // One character that is not ASCII, or any character when the line is full.
     const size_t len = std::min<size_t>(Utf8SequenceLength(line[i]), line.size() - i);
     if (len > room) {
       out += "\r\n ";

@@ -134,15 +134,16 @@ std::string EncodeUrl(std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(url.size());
-  for (char c : url) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (kUrlSafe[byte]) {
-      out.push_back(c);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[byte >> 4]);
-      out.push_back(kHex[byte & 0xF]);
-    }
+  for (size_t i = 0; i < url.size();) {
+    size_t end = i;  // the run of bytes kept as they are
+    while (end < url.size() && kUrlSafe[static_cast<unsigned char>(url[end])]) ++end;
+    out.append(url, i, end - i);
+    if (end == url.size()) break;
+    const auto byte = static_cast<unsigned char>(url[end]);
+    out.push_back('%');
+    out.push_back(kHex[byte >> 4]);
+    out.push_back(kHex[byte & 0xF]);
+    i = end + 1;
   }
   return out;
 }
