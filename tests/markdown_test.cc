@@ -163,6 +163,7 @@ TEST(MarkdownTest, IsDangerousUrl) {
       {"JavaScript:x", true},
       {" \t\x01javascript:x", true},
       {"vbscript:x", true},
+      {"VBScript:x", true},
       {"data:text/html,x", true},
       {"DATA:image/svg+xml,x", true},
       {"data:image/png,x", false},

@@ -31,6 +31,9 @@ bool IsDangerousUrl(std::string_view url) {
   // longest prefix compared below is "data:image/jpeg" (15 characters).
   size_t start = 0;
   while (start < url.size() && static_cast<unsigned char>(url[start]) <= 0x20) ++start;
+  // Every prefix below starts with j, v or d: most links (paths, fragments, https) stop here.
+  const char first = start < url.size() ? static_cast<char>(url[start] | 0x20) : '\0';
+  if (first != 'j' && first != 'v' && first != 'd') return false;
   std::string prefix;
   for (size_t i = start; i < url.size() && prefix.size() < 15; ++i) {
     if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') prefix += url[i];
