@@ -1,7 +1,10 @@
 // Unit tests of generator/base: diagnostics, source map, suggestions, paths, file systems.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <climits>
+#include <cstdio>
 
+#include "base/decimal.h"
 #include "base/diagnostics.h"
 #include "base/did_you_mean.h"
 #include "base/file_system.h"
@@ -304,6 +307,22 @@ TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArguments) {
         testing::Run(std::string(env) + "'" + PORTALGEN_BIN + "' build --no-such-option-xyz");
     EXPECT_EQ(r.exit_code, 2) << env << r.err;
     EXPECT_NE(r.err.find("no-such-option-xyz"), std::string::npos) << env << r.err;
+  }
+}
+
+TEST(DecimalTest, AppendPaddedWritesWhatPrintfWrites) {
+  const long long values[] = {0,      1,        9,         10,         59,         99,
+                              100,    999,      1000,      2026,       9999,       12345,
+                              -1,     -5,       -59,       -999,       -1000,      -12345,
+                              INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN};
+  for (long long value : values) {
+    for (int width = 0; width <= 6; ++width) {
+      char expected[32];
+      std::snprintf(expected, sizeof expected, "%0*lld", width, value);
+      std::string out = "x";
+      AppendPadded(value, width, &out);
+      EXPECT_EQ(out, std::string("x") + expected) << value << " width " << width;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 #include "content/document.h"
 
-#include <cstdio>
+#include "base/decimal.h"
 
 namespace portalgen::content {
 
@@ -50,12 +50,31 @@ int64_t OffsetDateTime::UnixSeconds() const {
          static_cast<int64_t>(offset_minutes) * 60;
 }
 
+void OffsetDateTime::AppendLocal(std::string* out) const {
+  // "%04d-%02d-%02dT%02d:%02d:%02d", without printf.
+  AppendPadded(year, 4, out);
+  *out += '-';
+  AppendPadded(month, 2, out);
+  *out += '-';
+  AppendPadded(day, 2, out);
+  *out += 'T';
+  AppendPadded(hour, 2, out);
+  *out += ':';
+  AppendPadded(minute, 2, out);
+  *out += ':';
+  AppendPadded(second, 2, out);
+}
+
 std::string OffsetDateTime::Iso8601() const {
-  char buf[40];
   const int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
-                hour, minute, second, offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
-  return buf;
+  std::string out;
+  out.reserve(25);
+  AppendLocal(&out);
+  out += offset_minutes < 0 ? '-' : '+';
+  AppendPadded(off / 60, 2, &out);
+  out += ':';
+  AppendPadded(off % 60, 2, &out);
+  return out;
 }
 
 std::string_view Head(const Document& doc) {

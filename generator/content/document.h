@@ -48,6 +48,8 @@ struct OffsetDateTime {
   int64_t UnixSeconds() const;
   /// "2022-10-11T13:30:00+02:00".
   std::string Iso8601() const;
+  /// Appends the date and time without the offset: "2022-10-11T13:30:00".
+  void AppendLocal(std::string* out) const;
 };
 
 struct Speaker {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/ascii_scan.h"
+#include "base/decimal.h"
 #include "base/utf8.h"
 #include "content/document.h"
 #include "view/format.h"
@@ -59,10 +60,17 @@ std::string IcalDateTime(int64_t unix_seconds, int offset_seconds, bool utc) {
   // ToUtc turns "day 1 + days of January 1970, plus seconds" into a civil date-time.
   const content::OffsetDateTime t = view::ToUtc(content::OffsetDateTime{
       1970, 1, static_cast<int>(1 + days), 0, 0, static_cast<int>(local - days * 86400), 0});
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02d%s", t.year, t.month, t.day, t.hour,
-                t.minute, t.second, utc ? "Z" : "");
-  return buf;
+  std::string out;
+  out.reserve(16);
+  AppendPadded(t.year, 4, &out);
+  AppendPadded(t.month, 2, &out);
+  AppendPadded(t.day, 2, &out);
+  out += 'T';
+  AppendPadded(t.hour, 2, &out);
+  AppendPadded(t.minute, 2, &out);
+  AppendPadded(t.second, 2, &out);
+  if (utc) out += 'Z';
+  return out;
 }
 
 std::string IcalUtcOffset(int offset_seconds) {

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "base/decimal.h"
+
 namespace portalgen::view {
 
 namespace {
@@ -33,11 +35,15 @@ std::string DisplayDate(const content::PartialDate& date) {
 }
 
 std::string IsoDate(const content::PartialDate& date) {
-  char buf[16];
-  if (date.month == 0) std::snprintf(buf, sizeof buf, "%04d", date.year);
-  else if (date.day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", date.year, date.month);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
-  return buf;
+  std::string out;
+  AppendPadded(date.year, 4, &out);
+  if (date.month == 0) return out;
+  out += '-';
+  AppendPadded(date.month, 2, &out);
+  if (date.day == 0) return out;
+  out += '-';
+  AppendPadded(date.day, 2, &out);
+  return out;
 }
 
 std::string Label(const std::string& keyword) {
@@ -59,9 +65,11 @@ std::string UtcOffsetLabel(int offset_minutes) {
 }
 
 std::string ClockTime(int hour, int minute) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
-  return buf;
+  std::string out;
+  AppendPadded(hour, 2, &out);
+  out += ':';
+  AppendPadded(minute, 2, &out);
+  return out;
 }
 
 content::OffsetDateTime ToUtc(const content::OffsetDateTime& t) {
@@ -80,11 +88,11 @@ content::OffsetDateTime ToUtc(const content::OffsetDateTime& t) {
 }
 
 std::string IsoUtc(const content::OffsetDateTime& t) {
-  const content::OffsetDateTime u = ToUtc(t);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", u.year, u.month, u.day, u.hour,
-                u.minute, u.second);
-  return buf;
+  std::string out;
+  out.reserve(20);
+  ToUtc(t).AppendLocal(&out);
+  out += 'Z';
+  return out;
 }
 
 }  // namespace portalgen::view
