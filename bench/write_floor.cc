@@ -8,9 +8,9 @@
 // which must not exist yet. Folders are made level by level (all of one depth, split over
 // the threads, before the next), then the files, in LIST's order, in one contiguous slice per
 // thread. build_bench.sh compiles it (g++, installed by build.sh) and times it on both sites.
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // Unit tests of generator/base: diagnostics, source map, suggestions, paths, file systems.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+
 #include <climits>
 #include <cstdio>
 
@@ -311,10 +312,9 @@ TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArguments) {
 }
 
 TEST(DecimalTest, AppendPaddedWritesWhatPrintfWrites) {
-  const long long values[] = {0,      1,        9,         10,         59,         99,
-                              100,    999,      1000,      2026,       9999,       12345,
-                              -1,     -5,       -59,       -999,       -1000,      -12345,
-                              INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN};
+  const long long values[] = {0,     1,      9,       10,      59,        99,       100, 999,
+                              1000,  2026,   9999,    12345,   -1,        -5,       -59, -999,
+                              -1000, -12345, INT_MAX, INT_MIN, LLONG_MAX, LLONG_MIN};
   for (long long value : values) {
     for (int width = 0; width <= 6; ++width) {
       char expected[32];

@@ -1,5 +1,5 @@
 // Decimal digits without printf: dates and times are formatted for every page, feed entry and
-// calendar event, and snprintf spent ~2,300 instructions on each (2 % of a build's).
+// calendar event, and snprintf spent ~2,300 instructions on each (2 % of a build's instructions).
 #ifndef PORTALGEN_BASE_DECIMAL_H_
 #define PORTALGEN_BASE_DECIMAL_H_
 
