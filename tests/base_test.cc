@@ -2,14 +2,20 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <chrono>
 #include <climits>
 #include <cstdio>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "base/decimal.h"
 #include "base/diagnostics.h"
 #include "base/did_you_mean.h"
 #include "base/file_system.h"
 #include "base/malloc_tuning.h"
+#include "base/once_slots.h"
 #include "base/paths.h"
 #include "base/read_once_file_system.h"
 #include "base/source_map.h"
@@ -324,6 +330,51 @@ TEST(DecimalTest, AppendPaddedWritesWhatPrintfWrites) {
       EXPECT_EQ(out, std::string("x") + expected) << value << " width " << width;
     }
   }
+}
+
+// Four threads ask for the same 64 slots in the same order, all released at once, each make()
+// slow enough that the others arrive while it runs: every slot must be made once, and every
+// thread must get the value that was made.
+TEST(OnceSlotsTest, EachSlotIsMadeOnceAndSharedAcrossThreads) {
+  constexpr size_t kSlots = 64;
+  constexpr int kThreads = 4;
+  OnceSlots<std::string> slots(kSlots);
+  std::vector<std::atomic<int>> made(kSlots);
+  std::vector<std::vector<std::string>> seen(kThreads, std::vector<std::string>(kSlots));
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      ready.fetch_add(1);
+      while (ready.load() < kThreads) std::this_thread::yield();
+      for (size_t i = 0; i < kSlots; ++i) {
+        seen[t][i] = slots.Get(i, [&] {
+          made[i].fetch_add(1);
+          std::this_thread::sleep_for(std::chrono::microseconds(200));
+          return "slot " + std::to_string(i);
+        });
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (size_t i = 0; i < kSlots; ++i) {
+    EXPECT_EQ(made[i].load(), 1) << "slot " << i;
+    for (int t = 0; t < kThreads; ++t) EXPECT_EQ(seen[t][i], "slot " + std::to_string(i));
+  }
+}
+
+TEST(OnceSlotsTest, AMakeThatThrowsLeavesTheSlotToTheNextCaller) {
+  OnceSlots<int> slots(2);
+  int calls = 0;
+  EXPECT_THROW(slots.Get(1,
+                         [&]() -> int {
+                           ++calls;
+                           throw std::runtime_error("no");
+                         }),
+               std::runtime_error);
+  EXPECT_EQ(slots.Get(1, [&] { return ++calls * 10; }), 20);
+  EXPECT_EQ(slots.Get(1, [&] { return ++calls * 100; }), 20);  // made: not asked again
+  EXPECT_EQ(calls, 2);
 }
 
 }  // namespace
