@@ -37,8 +37,8 @@ std::optional<SiteModel> LoadModel(const FileSystem& fs, const BuildOptions& opt
   if (config && !options.base_url.empty()) config->base_url = options.base_url;
   std::optional<render::Theme> theme;
   if (config) theme = render::Theme::Load(fs, options.source_dir, config->theme, sink);
-  std::vector<content::Document> docs =
-      content::LoadContent(fs, options.source_dir, {options.drafts, options.jobs}, sink);
+  std::vector<std::shared_ptr<content::Document>> docs =
+      content::LoadSharedContent(fs, options.source_dir, {options.drafts, options.jobs}, sink);
   stage("load");
   if (!config) return std::nullopt;
 

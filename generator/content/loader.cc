@@ -86,8 +86,10 @@ std::optional<Document> LoadDocument(const std::string& rel_path, const std::str
   return ParseDocument(place->kind, place->slug, std::move(source), sink);
 }
 
-std::vector<Document> LoadContent(const FileSystem& fs, const std::string& source_dir,
-                                  const LoadOptions& options, DiagnosticSink& sink) {
+std::vector<std::shared_ptr<Document>> LoadSharedContent(const FileSystem& fs,
+                                                         const std::string& source_dir,
+                                                         const LoadOptions& options,
+                                                         DiagnosticSink& sink) {
   const std::string content_dir = JoinPath(source_dir, "content");
   Result<std::vector<std::string>> files = fs.ListFiles(content_dir);
   if (!files.ok()) {
@@ -105,7 +107,7 @@ std::vector<Document> LoadContent(const FileSystem& fs, const std::string& sourc
     }
     rel_paths.push_back(std::move(rel));
   }
-  std::vector<std::optional<Document>> slots(rel_paths.size());
+  std::vector<std::shared_ptr<Document>> docs(rel_paths.size());
   ParallelFor(rel_paths.size(), options.jobs, [&](size_t i) {
     Result<std::string> bytes = fs.Read(JoinPath(source_dir, rel_paths[i]));
     if (!bytes.ok()) {
@@ -116,11 +118,21 @@ std::vector<Document> LoadContent(const FileSystem& fs, const std::string& sourc
       sink.Add(std::move(d));
       return;
     }
-    slots[i] = LoadDocument(rel_paths[i], *bytes, sink);
+    std::optional<Document> doc = LoadDocument(rel_paths[i], *bytes, sink);
+    if (doc && (options.drafts || !doc->draft)) {
+      docs[i] = std::make_shared<Document>(std::move(*doc));
+    }
   });
+  // Unreadable files and drafts leave empty places; file order stays.
+  docs.erase(std::remove(docs.begin(), docs.end(), nullptr), docs.end());
+  return docs;
+}
+
+std::vector<Document> LoadContent(const FileSystem& fs, const std::string& source_dir,
+                                  const LoadOptions& options, DiagnosticSink& sink) {
   std::vector<Document> docs;
-  for (auto& slot : slots) {
-    if (slot && (options.drafts || !slot->draft)) docs.push_back(std::move(*slot));
+  for (std::shared_ptr<Document>& doc : LoadSharedContent(fs, source_dir, options, sink)) {
+    docs.push_back(std::move(*doc));
   }
   return docs;
 }

@@ -129,10 +129,21 @@ Library BuildLibrary(std::vector<Document> docs, const config::SiteConfig& confi
 }
 
 Library RegisterDocuments(std::vector<Document> docs, DiagnosticSink& sink) {
+  std::vector<std::shared_ptr<Document>> shared;
+  shared.reserve(docs.size());
+  for (Document& doc : docs) shared.push_back(std::make_shared<Document>(std::move(doc)));
+  return RegisterDocuments(std::move(shared), sink);
+}
+
+Library RegisterDocuments(std::vector<std::shared_ptr<Document>> docs, DiagnosticSink& sink) {
   Library lib;
   // File order first, so that "also used by" names the same file on every run.
-  std::sort(docs.begin(), docs.end(),
-            [](const Document& a, const Document& b) { return a.source_path < b.source_path; });
+  const auto by_path = [](const std::shared_ptr<Document>& a, const std::shared_ptr<Document>& b) {
+    return a->source_path < b->source_path;
+  };
+  if (!std::is_sorted(docs.begin(), docs.end(), by_path)) {
+    std::sort(docs.begin(), docs.end(), by_path);
+  }
   lib.docs = DocList(std::move(docs));
   for (DocId id = 0; id < lib.docs.size(); ++id) Register(lib, id, sink);
   SortBriefs(lib.docs, lib.briefs);

@@ -28,6 +28,8 @@ class DocList {
  public:
   DocList() = default;
   explicit DocList(std::vector<content::Document> docs);
+  explicit DocList(std::vector<std::shared_ptr<content::Document>> docs)
+      : items_(std::move(docs)) {}
 
   size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
@@ -142,6 +144,9 @@ Library BuildLibrary(std::vector<content::Document> docs, const config::SiteConf
 /// sections, and sorts. Find(), Slugs() and PathOf() work from here on, which is all that
 /// rendering Markdown needs of the library (wiki links).
 Library RegisterDocuments(std::vector<content::Document> docs, DiagnosticSink& sink);
+/// The same, for documents already on the heap (content::LoadSharedContent): none is moved.
+Library RegisterDocuments(std::vector<std::shared_ptr<content::Document>> docs,
+                          DiagnosticSink& sink);
 
 /// Site path ("/briefs/x/") -> document, for AddBodyReferences.
 using PathIndex = std::unordered_map<std::string, DocId>;
