@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "base/cancel.h"
@@ -122,7 +123,9 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
   auto plan = std::make_shared<const SitePlan>(model, sink);
   if (Stop(sink, result)) return std::nullopt;
   auto log = record_reads ? std::make_shared<ReadLog>(*plan) : nullptr;
+  timer.Done("plan");
   out.Expect(*plan, options.jobs);
+  timer.Done("folders");
 
   // The search index, the largest file (45 MB at 10,000 pages), is made first, beside the
   // first pages: made with the feeds, its bytes were alive at once with every memoised feed
@@ -349,28 +352,54 @@ std::unique_ptr<output::Publisher> StartPublisher(FileSystem& fs, const BuildOpt
   return publisher;
 }
 
-// Writes the build cache `next` with the body reads and library of `g`. `last` is the cache an
-// incremental build started from (its body reads are taken, its library updated where
-// `changes` say), else null.
-void SaveCache(FileSystem& fs, const BuildOptions& options, const Generation& g, BuildCache* last,
-               const BodyChanges& changes, BuildCache& next, BuildResult& result) {
-  next.body_reads = BodyReadsAfter(g, last);
-  std::set<index::DocId> changed;
-  for (const auto& [id, parts] : changes) changed.insert(id);
-  const std::string library_dir = LibraryCacheDir(options.output_dir);
-  Result<std::vector<uint64_t>> library =
-      WriteLibraryCache(fs, library_dir, g.model->lib, last ? &last->library : nullptr, changed,
-                        options.jobs, options.library_shard_docs);
-  if (library.ok()) {
-    next.library = std::move(library.value());
+// Writes the library cache of `g` (build/library_cache.h) on a thread of its own: its shards
+// depend only on the model, so the build cache's other parts are gathered meanwhile, on a core
+// that would otherwise wait (~25 ms at 10,000 documents). `previous` is the shard list of the
+// cache an incremental build started from, updated where `changes` say; else null.
+class LibraryCacheWrite {
+ public:
+  LibraryCacheWrite(FileSystem& fs, const BuildOptions& options, const Generation& g,
+                    const std::vector<uint64_t>* previous, const BodyChanges& changes)
+      : dir_(LibraryCacheDir(options.output_dir)) {
+    std::set<index::DocId> changed;
+    for (const auto& [id, parts] : changes) changed.insert(id);
+    auto write = [this, &fs, &options, &g, previous, changed = std::move(changed)] {
+      shards_ = WriteLibraryCache(fs, dir_, g.model->lib, previous, changed, options.jobs,
+                                  options.library_shard_docs);
+    };
+    if (options.jobs == 1) {
+      write();
+    } else {
+      thread_ = std::jthread(std::move(write));
+    }
+  }
+  const std::string& dir() const { return dir_; }
+  /// The shards' hashes, once written.
+  Result<std::vector<uint64_t>>& Wait() {
+    if (thread_.joinable()) thread_.join();
+    return shards_;
+  }
+
+ private:
+  std::string dir_;
+  Result<std::vector<uint64_t>> shards_ = Status::Io("not written");
+  std::jthread thread_;
+};
+
+// Writes the build cache `next`, with the library shards `library` wrote, and prunes the
+// library cache's folder to them.
+void SaveCache(FileSystem& fs, const BuildOptions& options, LibraryCacheWrite& library,
+               BuildCache& next, BuildResult& result) {
+  if (Result<std::vector<uint64_t>>& shards = library.Wait(); shards.ok()) {
+    next.library = std::move(shards.value());
   } else {
-    result.notes.push_back("cannot write the library cache: " + library.status().message());
+    result.notes.push_back("cannot write the library cache: " + shards.status().message());
   }
   if (Status s = WriteCache(fs, CachePath(options.output_dir), next); !s.ok()) {
     result.notes.push_back("cannot write the build cache: " + s.message());
     return;
   }
-  PruneLibraryCache(fs, library_dir, next.library);
+  PruneLibraryCache(fs, library.dir(), next.library);
 }
 
 }  // namespace
@@ -462,13 +491,17 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   result.written = publisher->written();
   result.removed = publisher->removed();
   if (use_cache) {
+    BuildCache* last = result.incremental ? &*cache : nullptr;
+    LibraryCacheWrite library(fs, options, *g, last ? &last->library : nullptr, changes);
     HashInputs(sources, unhashed, inputs);
     BuildCache next{generator,          options_key,       g->facts.now_after,
-                    g->facts.now_until, std::move(inputs), publisher->manifest()};
+                    g->facts.now_until, std::move(inputs), publisher->TakeManifest()};
     for (const Diagnostic& d : result.diagnostics) {
       if (d.severity == Diagnostic::Severity::kWarning) next.warnings.push_back(d);
     }
-    SaveCache(fs, options, *g, result.incremental ? &*cache : nullptr, changes, next, result);
+    next.body_reads = BodyReadsAfter(*g, last);
+    SaveCache(fs, options, library, next, result);
+    LeaveAtExit(options.leave_memory_at_exit, std::move(next));  // 20,000 paths: ~10 ms to free
   }
   clock.Done("commit", result.timings);
   result.ok = true;

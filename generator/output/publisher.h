@@ -58,6 +58,8 @@ class Publisher {
 
   /// After Commit(): the manifest of the output, and how many files were written / removed.
   const Manifest& manifest() const { return next_; }
+  /// The manifest, moved out: manifest() is empty afterwards.
+  Manifest TakeManifest() { return std::move(next_); }
   size_t written() const { return staged_.size(); }
   size_t removed() const { return removed_; }
 
