@@ -373,6 +373,8 @@ class LibraryCacheWrite {
       thread_ = std::jthread(std::move(write));
     }
   }
+  LibraryCacheWrite(const LibraryCacheWrite&) = delete;  // the thread refers to this object
+  LibraryCacheWrite& operator=(const LibraryCacheWrite&) = delete;
   const std::string& dir() const { return dir_; }
   /// The shards' hashes, once written.
   Result<std::vector<uint64_t>>& Wait() {
