@@ -110,12 +110,17 @@ void Register(Library& lib, DocId id, DiagnosticSink& sink) {
   }
 }
 
+// Each document moved onto the heap, in order.
+std::vector<std::shared_ptr<Document>> Shared(std::vector<Document> docs) {
+  std::vector<std::shared_ptr<Document>> shared;
+  shared.reserve(docs.size());
+  for (Document& doc : docs) shared.push_back(std::make_shared<Document>(std::move(doc)));
+  return shared;
+}
+
 }  // namespace
 
-DocList::DocList(std::vector<Document> docs) {
-  items_.reserve(docs.size());
-  for (Document& doc : docs) items_.push_back(std::make_shared<Document>(std::move(doc)));
-}
+DocList::DocList(std::vector<Document> docs) : items_(Shared(std::move(docs))) {}
 
 void DocList::Replace(DocId id, Document doc) {
   items_[id] = std::make_shared<Document>(std::move(doc));
@@ -129,10 +134,7 @@ Library BuildLibrary(std::vector<Document> docs, const config::SiteConfig& confi
 }
 
 Library RegisterDocuments(std::vector<Document> docs, DiagnosticSink& sink) {
-  std::vector<std::shared_ptr<Document>> shared;
-  shared.reserve(docs.size());
-  for (Document& doc : docs) shared.push_back(std::make_shared<Document>(std::move(doc)));
-  return RegisterDocuments(std::move(shared), sink);
+  return RegisterDocuments(Shared(std::move(docs)), sink);
 }
 
 Library RegisterDocuments(std::vector<std::shared_ptr<Document>> docs, DiagnosticSink& sink) {
