@@ -317,6 +317,18 @@ TEST(MallocTuningTest, TheReexecutedProgramKeepsItsArguments) {
   }
 }
 
+TEST(DecimalTest, AppendUtcOffsetWritesWhatPrintfWrites) {
+  for (int minutes = -24 * 60; minutes <= 24 * 60; ++minutes) {
+    const int magnitude = minutes < 0 ? -minutes : minutes;
+    char expected[16];
+    std::snprintf(expected, sizeof expected, "%c%02d:%02d", minutes < 0 ? '-' : '+', magnitude / 60,
+                  magnitude % 60);
+    std::string out = "UTC";
+    AppendUtcOffset(minutes, &out);
+    EXPECT_EQ(out, std::string("UTC") + expected) << minutes;
+  }
+}
+
 TEST(DecimalTest, AppendPaddedWritesWhatPrintfWrites) {
   const long long values[] = {0,     1,      9,       10,      59,        99,       100, 999,
                               1000,  2026,   9999,    12345,   -1,        -5,       -59, -999,

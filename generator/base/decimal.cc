@@ -20,4 +20,12 @@ void AppendPadded(long long value, int width, std::string* out) {
   while (n > 0) out->push_back(digits[--n]);
 }
 
+void AppendUtcOffset(int minutes, std::string* out) {
+  const int magnitude = minutes < 0 ? -minutes : minutes;
+  out->push_back(minutes < 0 ? '-' : '+');
+  AppendPadded(magnitude / 60, 2, out);
+  out->push_back(':');
+  AppendPadded(magnitude % 60, 2, out);
+}
+
 }  // namespace portalgen

@@ -11,6 +11,9 @@ namespace portalgen {
 /// after the sign ("-05" for -5 at width 3).
 void AppendPadded(long long value, int width, std::string* out);
 
+/// Appends an offset from UTC as ISO 8601 writes it: "+01:00", "-05:30", "+00:00".
+void AppendUtcOffset(int minutes, std::string* out);
+
 }  // namespace portalgen
 
 #endif  // PORTALGEN_BASE_DECIMAL_H_

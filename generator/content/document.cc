@@ -66,14 +66,10 @@ void OffsetDateTime::AppendLocal(std::string* out) const {
 }
 
 std::string OffsetDateTime::Iso8601() const {
-  const int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   std::string out;
   out.reserve(25);
   AppendLocal(&out);
-  out += offset_minutes < 0 ? '-' : '+';
-  AppendPadded(off / 60, 2, &out);
-  out += ':';
-  AppendPadded(off % 60, 2, &out);
+  AppendUtcOffset(offset_minutes, &out);
   return out;
 }
 

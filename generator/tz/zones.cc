@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "base/decimal.h"
 #include "base/did_you_mean.h"
 #include "base/utf8.h"
 
@@ -31,10 +32,9 @@ int64_t ToUnix(date::sys_seconds t) { return t.time_since_epoch().count(); }
 
 // "+01:00" for messages.
 std::string OffsetText(int minutes) {
-  char buf[16];
-  const int m = minutes < 0 ? -minutes : minutes;
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', m / 60, m % 60);
-  return buf;
+  std::string out;
+  AppendUtcOffset(minutes, &out);
+  return out;
 }
 
 // "Vienna", "new york" or "Europe/Geneva" -> "Europe/Vienna", "America/New_York",

@@ -1,7 +1,5 @@
 #include "view/format.h"
 
-#include <cstdio>
-
 #include "base/decimal.h"
 
 namespace portalgen::view {
@@ -57,11 +55,9 @@ std::string Label(const std::string& keyword) {
 
 std::string UtcOffsetLabel(int offset_minutes) {
   if (offset_minutes == 0) return "UTC";
-  char buf[16];
-  const int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(buf, sizeof buf, "UTC%c%02d:%02d", offset_minutes < 0 ? '-' : '+', off / 60,
-                off % 60);
-  return buf;
+  std::string out = "UTC";
+  AppendUtcOffset(offset_minutes, &out);
+  return out;
 }
 
 std::string ClockTime(int hour, int minute) {
