@@ -19,6 +19,7 @@
 #include "base/paths.h"
 #include "base/read_once_file_system.h"
 #include "base/source_map.h"
+#include "base/toml_reader.h"
 #include "base/utf8.h"
 #include "test_util.h"
 
@@ -85,6 +86,29 @@ TEST(SourceTextTest, LocatesOffsets) {
   EXPECT_EQ(file.Line(3), "");
   EXPECT_EQ(file.Line(4), "x");
   EXPECT_EQ(file.Line(5), "");
+}
+
+TEST(TomlReaderTest, WhereIsWhereDiagnosticsPoint) {
+  // Front matter from line 2 of the file (after the fence): TOML line 2 is file line 3.
+  SourceText file("content/briefs/x.md",
+                  "+++\ntitle = \"T\"\ntopics = [\"a\", \"é\", \"c\"]\n+++\n");
+  const tomlx::Origin origin{&file, 2};
+  DiagnosticSink sink;
+  std::optional<toml::table> table =
+      tomlx::Parse("title = \"T\"\ntopics = [\"a\", \"é\", \"c\"]\n", origin, sink);
+  ASSERT_TRUE(table.has_value());
+  const toml::node& third = *(*table)["topics"].as_array()->get(2);
+  const LineCol at = tomlx::Where(origin, &third);
+  EXPECT_EQ(at.line, 3);
+  EXPECT_EQ(at.col, 21);  // code points: the é counts once
+  const Diagnostic d = tomlx::At(origin, &third, "m");
+  EXPECT_EQ(d.line, at.line);
+  EXPECT_EQ(d.col, at.col);
+  // A node without a position (made by the program) and no node point at the opening fence.
+  const toml::value<int64_t> made(1);
+  EXPECT_EQ(tomlx::Where(origin, &made).line, 1);
+  EXPECT_EQ(tomlx::Where(origin, nullptr).line, 1);
+  EXPECT_EQ(tomlx::At(origin, nullptr, "m").line, 1);
 }
 
 TEST(NormalizeTextTest, DropsBomAndCrlf) {

@@ -9,15 +9,16 @@ namespace portalgen::tomlx {
 namespace {
 
 // toml++ reports columns in code points, 1-based; lines are relative to the parsed text.
+LineCol FileLineCol(const Origin& origin, int rel_line, int col) {
+  // No position: point at the line before the TOML, the opening `+++` fence.
+  if (rel_line <= 0) return {std::max(1, origin.first_line - 1), 1};
+  return {origin.first_line + rel_line - 1, col};
+}
+
 Diagnostic Located(const Origin& origin, int rel_line, int col, std::string message,
                    std::string hint) {
-  // No position: point at the line before the TOML, the opening `+++` fence.
-  if (rel_line <= 0) {
-    return origin.file->MakeError(std::max(1, origin.first_line - 1), 1, std::move(message),
-                                  std::move(hint));
-  }
-  return origin.file->MakeError(origin.first_line + rel_line - 1, col, std::move(message),
-                                std::move(hint));
+  const LineCol at = FileLineCol(origin, rel_line, col);
+  return origin.file->MakeError(at.line, at.col, std::move(message), std::move(hint));
 }
 
 }  // namespace
@@ -35,14 +36,16 @@ std::optional<toml::table> Parse(std::string_view text, const Origin& origin,
   return std::nullopt;
 }
 
+LineCol Where(const Origin& origin, const toml::node* node) {
+  if (node == nullptr || !node->source().begin) return FileLineCol(origin, 0, 0);
+  const auto& begin = node->source().begin;
+  return FileLineCol(origin, static_cast<int>(begin.line), static_cast<int>(begin.column));
+}
+
 Diagnostic At(const Origin& origin, const toml::node* node, std::string message,
               std::string hint) {
-  if (node == nullptr || !node->source().begin) {
-    return Located(origin, 0, 0, std::move(message), std::move(hint));
-  }
-  const auto& begin = node->source().begin;
-  return Located(origin, static_cast<int>(begin.line), static_cast<int>(begin.column),
-                 std::move(message), std::move(hint));
+  const LineCol at = Where(origin, node);
+  return origin.file->MakeError(at.line, at.col, std::move(message), std::move(hint));
 }
 
 Diagnostic AtKey(const Origin& origin, const toml::key& key, std::string message,

@@ -38,6 +38,11 @@ struct Origin {
 std::optional<toml::table> Parse(std::string_view text, const Origin& origin,
                                  DiagnosticSink& sink);
 
+/// The file line and column of `node`, where At() would point: without a position (null, or
+/// made by the program), the line before the TOML, the opening `+++` fence. Cheap: documents
+/// keep the positions of thousands of values in case a later stage reports one.
+LineCol Where(const Origin& origin, const toml::node* node);
+
 /// A diagnostic pointing at `node` (or at the table when node is null).
 Diagnostic At(const Origin& origin, const toml::node* node, std::string message,
               std::string hint = {});

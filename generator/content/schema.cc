@@ -18,15 +18,15 @@ void ReadPriorities(tomlx::Reader& r, Document& doc) {
               "ICAT priorities are numbered 1 to 6 (see site.toml)");
       continue;
     }
-    const Diagnostic at = tomlx::At(r.origin(), &item, "");
+    const LineCol at = tomlx::Where(r.origin(), &item);
     doc.priorities.push_back({value, at.line, at.col});
   }
 }
 
 // Located values need file lines, so translate a node's TOML line through the reader's origin.
 Ref MakeRef(const tomlx::Reader& r, const toml::node& item, std::string value) {
-  Diagnostic where = tomlx::At(r.origin(), &item, "");
-  return {std::move(value), where.line, where.col};
+  const LineCol at = tomlx::Where(r.origin(), &item);
+  return {std::move(value), at.line, at.col};
 }
 
 }  // namespace

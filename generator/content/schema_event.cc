@@ -34,7 +34,7 @@ std::optional<OffsetDateTime> ReadDateTime(tomlx::Reader& r, std::string_view ke
 // Keeps where `key`'s value was written (0:0 when absent).
 void RecordPosition(const tomlx::Reader& r, std::string_view key, int& line, int& col) {
   if (const toml::node* node = r.Node(key)) {
-    const Diagnostic at = tomlx::At(r.origin(), node, "");
+    const LineCol at = tomlx::Where(r.origin(), node);
     line = at.line;
     col = at.col;
   }
@@ -69,7 +69,7 @@ void ForEachTable(tomlx::Reader& r, std::string_view key, Fn fn) {
 }
 
 int TableLine(const tomlx::Reader& r, const toml::table& t) {
-  return tomlx::At(r.origin(), &t, "").line;
+  return tomlx::Where(r.origin(), &t).line;
 }
 
 void ReadSpeakers(tomlx::Reader& r, EventData& e, DiagnosticSink& sink) {
@@ -83,7 +83,7 @@ void ReadSpeakers(tomlx::Reader& r, EventData& e, DiagnosticSink& sink) {
     sp.organization = s.String("organization").value_or("");
     if (const toml::node* m = s.Node("member")) {
       if (auto value = s.String("member")) {
-        const Diagnostic at = tomlx::At(r.origin(), m, "");
+        const LineCol at = tomlx::Where(r.origin(), m);
         sp.member = {*value, at.line, at.col};
       }
     }
