@@ -147,6 +147,14 @@ TEST(MarkdownTest, DangerousLinksAreDroppedInSafeModeOnly) {
        "<p><img src=\"data:image/png;base64,AA\" alt=\"a\"></p>\n"},
       {"[x](https://example.org)", "<p><a href=\"https://example.org\">x</a></p>\n",
        "<p><a href=\"https://example.org\">x</a></p>\n"},
+      // An image inside a link: each is dropped or kept on its own, and closed in turn.
+      {"[![a](https://x/i.png)](javascript:y)", "<p><img src=\"https://x/i.png\" alt=\"a\"></p>\n",
+       "<p><a href=\"javascript:y\"><img src=\"https://x/i.png\" alt=\"a\"></a></p>\n"},
+      {"[![a](javascript:y \"t\")](https://ok/ \"lt\") [b](https://b/)",
+       "<p><a href=\"https://ok/\" title=\"lt\">a</a> <a href=\"https://b/\">b</a></p>\n",
+       "<p><a href=\"https://ok/\" title=\"lt\"><img src=\"javascript:y\" alt=\"a\" "
+       "title=\"t\"></a> "
+       "<a href=\"https://b/\">b</a></p>\n"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(c.safe, Render(c.markdown).html) << c.markdown;

@@ -93,6 +93,9 @@ class HtmlRenderer {
   bool have_first_paragraph_ = false;
   std::optional<Mark> wiki_link_start_;  // wiki links cannot nest either
   int link_nesting_ = 0;                 // >0 inside a link's text, where autolinks cannot be
+  // For each open link and image, innermost last: whether its destination was dropped (an
+  // unsafe URL), so that leaving it need not decode the destination again.
+  std::vector<bool> dropped_;
 
   // Held-back normal text (see BufferText), and whether what came before it
   // may precede an autolink.

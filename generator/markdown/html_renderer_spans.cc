@@ -113,7 +113,8 @@ void HtmlRenderer::OpenAnchor(const std::string& href) {
 void HtmlRenderer::EnterLink(const MD_SPAN_A_DETAIL& detail) {
   std::string href = DecodeAttribute(detail.href);
   // A dropped link still renders its content, just without the <a>.
-  if (!Drops(href)) {
+  dropped_.push_back(Drops(href));
+  if (!dropped_.back()) {
     OpenAnchor(href);
     if (detail.title.text != nullptr) {
       html_ += " title=\"";
@@ -125,14 +126,16 @@ void HtmlRenderer::EnterLink(const MD_SPAN_A_DETAIL& detail) {
   result_.links.push_back(std::move(href));
 }
 
-void HtmlRenderer::LeaveLink(const MD_SPAN_A_DETAIL& detail) {
-  if (!Drops(DecodeAttribute(detail.href))) html_ += "</a>";
+void HtmlRenderer::LeaveLink(const MD_SPAN_A_DETAIL&) {
+  if (!dropped_.back()) html_ += "</a>";
+  dropped_.pop_back();
 }
 
 void HtmlRenderer::EnterImage(const MD_SPAN_IMG_DETAIL& detail) {
   std::string src = DecodeAttribute(detail.src);
   // A dropped image shows its alt text as plain text instead.
-  if (!Drops(src)) {
+  dropped_.push_back(Drops(src));
+  if (!dropped_.back()) {
     html_ += "<img src=\"";
     AppendEscapedUrl(src, &html_);
     html_ += "\" alt=\"";
@@ -141,7 +144,9 @@ void HtmlRenderer::EnterImage(const MD_SPAN_IMG_DETAIL& detail) {
 }
 
 void HtmlRenderer::LeaveImage(const MD_SPAN_IMG_DETAIL& detail) {
-  if (Drops(DecodeAttribute(detail.src))) return;
+  const bool dropped = dropped_.back();
+  dropped_.pop_back();
+  if (dropped) return;
   if (detail.title.text != nullptr) {
     html_ += "\" title=\"";
     AppendEscapedHtml(DecodeAttribute(detail.title), &html_);
