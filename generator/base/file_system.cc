@@ -7,9 +7,12 @@ namespace portalgen {
 std::string JoinPath(std::string_view a, std::string_view b) {
   if (a.empty() || a == ".") return std::string(b);
   if (b.empty()) return std::string(a);
-  std::string out(a);
+  if (b.front() == '/') b.remove_prefix(1);
+  std::string out;
+  out.reserve(a.size() + 1 + b.size());
+  out += a;
   if (out.back() != '/') out += '/';
-  out += b.front() == '/' ? b.substr(1) : b;
+  out += b;
   return out;
 }
 

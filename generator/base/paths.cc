@@ -63,18 +63,25 @@ bool IsSafeSitePath(std::string_view p) {
 }
 
 std::string OutputFileFor(std::string_view url_path) {
-  std::string rel(url_path.substr(1));
-  if (rel.empty() || rel.back() == '/') return rel + "index.html";
+  const std::string_view rel = url_path.substr(1);
   const size_t slash = rel.rfind('/');
-  const std::string_view last = std::string_view(rel).substr(slash == std::string::npos ? 0 : slash + 1);
-  if (last.find('.') == std::string_view::npos) return rel + "/index.html";
-  return rel;
+  const std::string_view last = rel.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  // "x/" and "" name folders, and so does a last part without a dot ("x", "a/x").
+  const std::string_view index = rel.empty() || rel.back() == '/'           ? "index.html"
+                                 : last.find('.') == std::string_view::npos ? "/index.html"
+                                                                            : "";
+  std::string out;
+  out.reserve(rel.size() + index.size());
+  out.append(rel).append(index);
+  return out;
 }
 
 std::string AbsoluteUrl(std::string_view base_url, std::string_view url_path) {
-  std::string base(base_url);
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + std::string(url_path);
+  while (!base_url.empty() && base_url.back() == '/') base_url.remove_suffix(1);
+  std::string out;
+  out.reserve(base_url.size() + url_path.size());
+  out.append(base_url).append(url_path);
+  return out;
 }
 
 std::string BasePath(std::string_view base_url) {

@@ -41,7 +41,11 @@ class LdObject {
   std::string Text() {
     std::sort(members_.begin(), members_.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string out = "{";
+    size_t size = 2;
+    for (const auto& [key, text] : members_) size += key.size() + text.size() + 4;
+    std::string out;
+    out.reserve(size);
+    out += '{';
     for (const auto& [key, text] : members_) {
       if (out.size() > 1) out += ',';
       AppendJsonString(key, &out, JsonEscapes::kScriptSafe);

@@ -38,8 +38,14 @@ std::vector<std::string> Library::Slugs(Kind kind) const {
 std::string Library::PathOf(DocId id) const {
   const Document& doc = docs[id];
   if (home && *home == id) return "/";
-  if (doc.kind == Kind::kPage) return "/" + doc.slug + "/";
-  return "/" + std::string(content::SectionName(doc.kind)) + "/" + doc.slug + "/";
+  const std::string_view section =
+      doc.kind == Kind::kPage ? std::string_view() : content::SectionName(doc.kind);
+  std::string path;
+  path.reserve(section.size() + doc.slug.size() + 3);
+  path += '/';
+  if (!section.empty()) path.append(section).append("/");
+  path.append(doc.slug).append("/");
+  return path;
 }
 
 namespace {

@@ -12,7 +12,9 @@ using content::Document;
 using content::Kind;
 
 std::string ViewContext::Url(std::string_view site_path) const {
-  return config.base_path() + std::string(site_path.substr(1));
+  std::string url = config.base_path();
+  url.append(site_path.substr(1));
+  return url;
 }
 
 std::string ViewContext::LinkUrl(std::string_view url) const {
