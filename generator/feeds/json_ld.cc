@@ -17,47 +17,53 @@ using nlohmann::json;
 
 // A JSON-LD object written as text, as ScriptSafeJson(json) would write the same object: pages
 // need only the text, and a json tree (std::map nodes) cost more to build and dump than the
-// text does to write. Members are kept with their JSON text and written sorted by key, the
+// text does to write. Members' JSON texts are kept in one string and written sorted by key, the
 // order of json's std::map.
 class LdObject {
  public:
   /// A string member.
   LdObject& Str(std::string_view key, std::string_view value) {
-    std::string text;
-    AppendJsonString(value, &text, JsonEscapes::kScriptSafe);
-    return Raw(key, std::move(text));
+    const size_t begin = values_.size();
+    AppendJsonString(value, &values_, JsonEscapes::kScriptSafe);
+    members_.push_back({key, begin, values_.size()});
+    return *this;
   }
   /// A member given as JSON text (an LdObject's Text(), an LdArray()).
-  LdObject& Raw(std::string_view key, std::string json_text) {
-    members_.emplace_back(key, std::move(json_text));
+  LdObject& Raw(std::string_view key, std::string_view json_text) {
+    const size_t begin = values_.size();
+    values_ += json_text;
+    members_.push_back({key, begin, values_.size()});
     return *this;
   }
   bool Has(std::string_view key) const {
-    for (const auto& [k, text] : members_) {
-      if (k == key) return true;
-    }
-    return false;
+    return std::any_of(members_.begin(), members_.end(),
+                       [key](const Member& m) { return m.key == key; });
   }
   std::string Text() {
-    std::sort(members_.begin(), members_.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    size_t size = 2;
-    for (const auto& [key, text] : members_) size += key.size() + text.size() + 4;
+    std::stable_sort(members_.begin(), members_.end(),
+                     [](const Member& a, const Member& b) { return a.key < b.key; });
+    size_t size = values_.size() + 2;
+    for (const Member& m : members_) size += m.key.size() + 4;
     std::string out;
     out.reserve(size);
     out += '{';
-    for (const auto& [key, text] : members_) {
+    for (const Member& m : members_) {
       if (out.size() > 1) out += ',';
-      AppendJsonString(key, &out, JsonEscapes::kScriptSafe);
+      AppendJsonString(m.key, &out, JsonEscapes::kScriptSafe);
       out += ':';
-      out += text;
+      out.append(values_, m.begin, m.end - m.begin);
     }
     out += '}';
     return out;
   }
 
  private:
-  std::vector<std::pair<std::string_view, std::string>> members_;  // keys are literals
+  struct Member {
+    std::string_view key;  // a literal
+    size_t begin, end;     // its JSON text in values_
+  };
+  std::vector<Member> members_;
+  std::string values_;  // every member's JSON text, in the order added
 };
 
 std::string LdArray(const std::vector<std::string>& items) {

@@ -130,11 +130,12 @@ std::vector<DocId> BodyTargets(const Library& lib, const std::string& base_path,
                        .value_or(Kind::kPage);
     if (auto id = lib.Find(k, target.substr(colon + 1)); id && *id != from) to.push_back(*id);
   }
+  std::string path;  // one buffer for every link's page path
   for (const std::string& target : r.links) {
     if (!target.starts_with(base_path)) continue;
     std::string_view rest = std::string_view(target).substr(base_path.size());
     rest = rest.substr(0, rest.find_first_of("#?"));
-    std::string path = "/" + std::string(rest);
+    path.assign(1, '/').append(rest);
     if (path.back() != '/') path += '/';
     auto it = by_path.find(path);
     if (it != by_path.end() && it->second != from) to.push_back(it->second);

@@ -130,26 +130,38 @@ std::string ReplaceForbiddenCharacters(std::string_view html) {
   return out;
 }
 
-std::string EncodeUrl(std::string_view url) {
+namespace {
+
+// Percent-encodes `url` into `out`: each run of bytes kept as they are goes through `append_run`,
+// then "%XX" for the byte that ends it.
+template <typename AppendRun>
+void EncodeUrlInto(std::string_view url, std::string* out, AppendRun append_run) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(url.size());
   for (size_t i = 0; i < url.size();) {
     size_t end = i;  // the run of bytes kept as they are
     while (end < url.size() && kUrlSafe[static_cast<unsigned char>(url[end])]) ++end;
-    out.append(url, i, end - i);
+    append_run(url.substr(i, end - i), out);
     if (end == url.size()) break;
     const auto byte = static_cast<unsigned char>(url[end]);
-    out.push_back('%');
-    out.push_back(kHex[byte >> 4]);
-    out.push_back(kHex[byte & 0xF]);
+    out->push_back('%');
+    out->push_back(kHex[byte >> 4]);
+    out->push_back(kHex[byte & 0xF]);
     i = end + 1;
   }
+}
+
+}  // namespace
+
+std::string EncodeUrl(std::string_view url) {
+  std::string out;
+  out.reserve(url.size());
+  EncodeUrlInto(url, &out, [](std::string_view run, std::string* o) { o->append(run); });
   return out;
 }
 
+// "%XX" holds nothing HTML escapes, so escaping each kept run is escaping the encoded URL.
 void AppendEscapedUrl(std::string_view url, std::string* out) {
-  AppendEscapedHtml(EncodeUrl(url), out);
+  EncodeUrlInto(url, out, [](std::string_view run, std::string* o) { AppendEscapedHtml(run, o); });
 }
 
 std::string EscapeHtml(std::string_view text) {
