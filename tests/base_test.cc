@@ -6,6 +6,8 @@
 #include <chrono>
 #include <climits>
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -244,6 +246,48 @@ TEST(RealFileSystemTest, MakeFoldersMakesParentsAndAcceptsExistingFolders) {
   EXPECT_TRUE(fs.MakeFolders(dir + "/a/b/d").ok());  // one mkdir
   ASSERT_TRUE(fs.Write(dir + "/a/file", "x").ok());
   EXPECT_FALSE(fs.MakeFolders(dir + "/a/file/e").ok());
+}
+
+// The writer under a folder (the publisher's staging folder) writes relative to the folder it
+// opened, and reports problems with the whole path, as Write() does.
+TEST(RealFileSystemTest, WriterUnderWritesRelativeToItsFolder) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.path().string() + "/out/.staging";  // made by WriterUnder
+  RealFileSystem fs;
+  std::unique_ptr<FolderWriter> w = fs.WriterUnder(dir);
+  ASSERT_TRUE(w->MakeFolders("events").ok());
+  ASSERT_TRUE(w->MakeFolders("events/x").ok());
+  EXPECT_TRUE(w->MakeFolders("events/x").ok());  // there already
+  ASSERT_TRUE(w->Write("events/x/index.html", "page").ok());
+  ASSERT_TRUE(w->Write("index.html", "home").ok());
+  ASSERT_TRUE(w->Write("a/b/c/feed.xml", "made with its folders").ok());
+  ASSERT_TRUE(w->MakeFolders("d/e/f").ok());  // parents made too
+  EXPECT_EQ(fs.Read(dir + "/events/x/index.html").value(), "page");
+  EXPECT_EQ(fs.Read(dir + "/index.html").value(), "home");
+  EXPECT_EQ(fs.Read(dir + "/a/b/c/feed.xml").value(), "made with its folders");
+  EXPECT_TRUE(fs.IsDirectory(dir + "/d/e/f"));
+  // The folder is held open: renaming it does not change where the writer writes.
+  ASSERT_TRUE(fs.Rename(tmp.path().string() + "/out", tmp.path().string() + "/moved").ok());
+  ASSERT_TRUE(w->Write("late.txt", "x").ok());
+  EXPECT_TRUE(fs.IsFile(tmp.path().string() + "/moved/.staging/late.txt"));
+  const std::string moved = tmp.path().string() + "/moved/.staging";
+  const Status s = fs.WriterUnder(moved)->Write("index.html/x", "x");  // a file in the way
+  EXPECT_EQ(s.kind(), Status::Kind::kIo);
+  EXPECT_NE(s.message().find(moved + "/index.html"), std::string::npos) << s.message();
+  // A folder that cannot be made: every write fails, naming the path.
+  const Status blocked = fs.WriterUnder(moved + "/index.html/y")->Write("z.txt", "x");
+  EXPECT_EQ(blocked.kind(), Status::Kind::kIo);
+  EXPECT_NE(blocked.message().find(moved + "/index.html/y"), std::string::npos)
+      << blocked.message();
+}
+
+TEST(MemoryFileSystemTest, WriterUnderJoinsItsFolder) {
+  MemoryFileSystem fs;
+  std::unique_ptr<FolderWriter> w = fs.WriterUnder("site/.staging");
+  ASSERT_TRUE(w->MakeFolders("events/x").ok());
+  ASSERT_TRUE(w->Write("events/x/index.html", "page").ok());
+  EXPECT_EQ(fs.Snapshot(),
+            (std::map<std::string, std::string>{{"site/.staging/events/x/index.html", "page"}}));
 }
 
 TEST(ReadOnceFileSystemTest, HandsEachRememberedFileOverOnce) {

@@ -46,6 +46,30 @@ std::string BaseName(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+namespace {
+
+// The default FolderWriter: the folder joined to each path, through the file system.
+class JoiningWriter : public FolderWriter {
+ public:
+  JoiningWriter(FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {}
+  Status Write(const std::string& rel, std::string_view bytes) override {
+    return fs_.Write(JoinPath(dir_, rel), bytes);
+  }
+  Status MakeFolders(const std::string& rel) override {
+    return fs_.MakeFolders(JoinPath(dir_, rel));
+  }
+
+ private:
+  FileSystem& fs_;
+  const std::string dir_;
+};
+
+}  // namespace
+
+std::unique_ptr<FolderWriter> FileSystem::WriterUnder(const std::string& dir) {
+  return std::make_unique<JoiningWriter>(*this, dir);
+}
+
 // ---- MemoryFileSystem ----
 
 Result<std::string> MemoryFileSystem::Read(const std::string& path) const {

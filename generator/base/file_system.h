@@ -22,6 +22,17 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
+/// Writes the files and folders below one folder, by paths relative to it
+/// ("events/x/index.html"): FileSystem::WriterUnder(). Thread-safe.
+class FolderWriter {
+ public:
+  virtual ~FolderWriter() = default;
+  /// As FileSystem::Write() and MakeFolders() of the folder joined with `rel`; messages name
+  /// that whole path. `rel` is relative and has no ".." parts (see output::IsSafeOutputPath).
+  virtual Status Write(const std::string& rel, std::string_view bytes) = 0;
+  virtual Status MakeFolders(const std::string& rel) = 0;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -51,6 +62,9 @@ class FileSystem {
   virtual Status Replace(const std::string& from, const std::string& to) = 0;
   /// Size and modification time of a regular file; nullopt when there is none at `path`.
   virtual std::optional<FileStamp> Stamp(const std::string& path) const = 0;
+  /// A writer for the files below the folder `dir`. The default writes through this file
+  /// system, joining `dir` to each path.
+  virtual std::unique_ptr<FolderWriter> WriterUnder(const std::string& dir);
 };
 
 /// The machine's file system. ListFiles() follows a symbolic link only to a file inside the
@@ -68,6 +82,10 @@ class RealFileSystem : public FileSystem {
   Status RemoveAll(const std::string& path) override;
   Status Replace(const std::string& from, const std::string& to) override;
   std::optional<FileStamp> Stamp(const std::string& path) const override;
+  /// Makes `dir` when missing, opens it once and writes each file relative to it (openat,
+  /// mkdirat): the kernel then walks only the relative part of each path, not `dir`'s
+  /// components again for every file.
+  std::unique_ptr<FolderWriter> WriterUnder(const std::string& dir) override;
 };
 
 /// An in-memory tree: files only, folders implied by their paths. Thread-safe.

@@ -99,15 +99,12 @@ Result<std::string> RealFileSystem::Read(const std::string& path) const {
   return bytes;
 }
 
-// Opens for writing; the parent folders are created only when missing, so that writing many
-// files into one folder costs no stat per file. Safe to call from several threads.
-Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0 && errno == ENOENT) {
-    if (Status s = MakeFolders(fs::path(path).parent_path().string()); !s.ok()) return s;
-    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  }
-  if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
+namespace {
+
+constexpr int kWriteFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
+
+// Writes all of `bytes` to `fd` and closes it; `path` names the file in messages.
+Status WriteAndClose(int fd, std::string_view bytes, const std::string& path) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
@@ -119,6 +116,60 @@ Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
   }
   if (::close(fd) != 0) return Status::Io(path + ": write failed (disk full?)");
   return Status::Ok();
+}
+
+// Files and folders below an open folder (RealFileSystem::WriterUnder).
+class OpenFolderWriter : public FolderWriter {
+ public:
+  OpenFolderWriter(RealFileSystem& fs, std::string dir, int fd)
+      : fs_(fs), dir_(std::move(dir)), fd_(fd) {}
+  ~OpenFolderWriter() override { ::close(fd_); }
+  OpenFolderWriter(const OpenFolderWriter&) = delete;
+  OpenFolderWriter& operator=(const OpenFolderWriter&) = delete;
+
+  Status Write(const std::string& rel, std::string_view bytes) override {
+    int fd = ::openat(fd_, rel.c_str(), kWriteFlags, 0666);
+    if (fd < 0 && errno == ENOENT) {
+      if (Status s = MakeFolders(ParentPath(rel)); !s.ok()) return s;
+      fd = ::openat(fd_, rel.c_str(), kWriteFlags, 0666);
+    }
+    if (fd < 0) return Status::Io(JoinPath(dir_, rel) + ": " + std::strerror(errno));
+    return WriteAndClose(fd, bytes, JoinPath(dir_, rel));
+  }
+  // One mkdirat when only the last folder is missing; the rare rest as the file system does it.
+  Status MakeFolders(const std::string& rel) override {
+    if (rel.empty() || ::mkdirat(fd_, rel.c_str(), 0777) == 0 || errno == EEXIST) {
+      return Status::Ok();
+    }
+    return fs_.MakeFolders(JoinPath(dir_, rel));
+  }
+
+ private:
+  RealFileSystem& fs_;
+  const std::string dir_;
+  const int fd_;
+};
+
+}  // namespace
+
+// Opens for writing; the parent folders are created only when missing, so that writing many
+// files into one folder costs no stat per file. Safe to call from several threads.
+Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), kWriteFlags, 0666);
+  if (fd < 0 && errno == ENOENT) {
+    if (Status s = MakeFolders(fs::path(path).parent_path().string()); !s.ok()) return s;
+    fd = ::open(path.c_str(), kWriteFlags, 0666);
+  }
+  if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
+  return WriteAndClose(fd, bytes, path);
+}
+
+std::unique_ptr<FolderWriter> RealFileSystem::WriterUnder(const std::string& dir) {
+  // A folder that cannot be made or opened fails each write, through the joining writer.
+  if (!MakeFolders(dir).ok()) return FileSystem::WriterUnder(dir);
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return FileSystem::WriterUnder(dir);
+  return std::make_unique<OpenFolderWriter>(*this, dir, fd);
 }
 
 // One mkdir when only `dir` itself is missing (the usual case: a page's own folder).

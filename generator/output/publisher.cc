@@ -47,6 +47,7 @@ Status Publisher::Begin() {
   // Leftovers of an interrupted run are ours to remove; so is the backup folder of older
   // versions, which swapped whole folders.
   if (Status s = fs_.RemoveAll(staging_); !s.ok()) return s;
+  staging_writer_.reset();
   folders_.clear();
   if (Status s = fs_.RemoveAll(Beside(output_dir_, ".previous")); !s.ok()) return s;
   fresh_ = !fs_.IsDirectory(output_dir_);
@@ -64,8 +65,8 @@ void Publisher::PrepareFolders(const std::vector<std::string>& paths, int jobs) 
   std::unordered_set<std::string> seen;
   for (const std::string& path : paths) {
     if (!IsSafeOutputPath(path)) continue;
-    std::string folder = ParentPath(JoinPath(staging_, path));
-    if (!seen.insert(folder).second) continue;
+    std::string folder = ParentPath(path);
+    if (folder.empty() || !seen.insert(folder).second) continue;  // "": the staging folder
     std::string parent = ParentPath(folder);
     groups[std::move(parent)].push_back(std::move(folder));
   }
@@ -74,12 +75,14 @@ void Publisher::PrepareFolders(const std::vector<std::string>& paths, int jobs) 
   // The largest groups first, so that the small ones fill the gaps.
   std::stable_sort(order.begin(), order.end(),
                    [](const auto* a, const auto* b) { return a->second.size() > b->second.size(); });
+  if (order.empty()) return;
+  FolderWriter& staging = Staging();
   ParallelFor(order.size(), jobs, [&](size_t i) {
     const auto& [parent, folders] = *order[i];
-    if (!fs_.MakeFolders(parent).ok()) return;
+    if (!staging.MakeFolders(parent).ok()) return;
     std::vector<std::string> made;
     for (const std::string& folder : folders) {
-      if (fs_.MakeFolders(folder).ok()) made.push_back(folder);
+      if (staging.MakeFolders(folder).ok()) made.push_back(folder);
     }
     std::lock_guard<std::mutex> lock(folders_mu_);
     for (std::string& folder : made) folders_.insert(std::move(folder));
@@ -100,19 +103,26 @@ bool Publisher::Unchanged(const OutputFile& file, uint64_t hash) const {
 // Writes `file` into staging. Most pages have a folder of their own: making it first, once,
 // spares the write a failed open (the folder is missing) before it makes the folder itself.
 Status Publisher::Stage(const OutputFile& file) {
-  const std::string target = JoinPath(staging_, file.path);
-  std::string folder = ParentPath(target);
-  bool made;
-  {
+  FolderWriter& staging = Staging();
+  std::string folder = ParentPath(file.path);
+  bool made = folder.empty();  // the staging folder itself
+  if (!made) {
     std::lock_guard<std::mutex> lock(folders_mu_);
     made = folders_.count(folder) > 0;
   }
   if (!made) {
-    if (Status s = fs_.MakeFolders(folder); !s.ok()) return s;
+    if (Status s = staging.MakeFolders(folder); !s.ok()) return s;
     std::lock_guard<std::mutex> lock(folders_mu_);
     folders_.insert(std::move(folder));
   }
-  return fs_.Write(target, file.bytes);
+  return staging.Write(file.path, file.bytes);
+}
+
+// Made on first use, so that a site with nothing to write leaves no staging folder.
+FolderWriter& Publisher::Staging() {
+  std::lock_guard<std::mutex> lock(folders_mu_);
+  if (!staging_writer_) staging_writer_ = fs_.WriterUnder(staging_);
+  return *staging_writer_;
 }
 
 void Publisher::Add(const OutputFile& file) {
@@ -203,7 +213,14 @@ Status Publisher::CommitInPlace() {
   return fs_.RemoveAll(staging_);
 }
 
-void Publisher::Abort() { fs_.RemoveAll(staging_); }
+void Publisher::Abort() {
+  {
+    std::lock_guard<std::mutex> lock(folders_mu_);
+    staging_writer_.reset();
+    folders_.clear();
+  }
+  fs_.RemoveAll(staging_);
+}
 
 Status Publish(FileSystem& fs, const std::string& output_dir, const std::vector<OutputFile>& files,
                int jobs) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -66,6 +67,8 @@ class Publisher {
  private:
   bool Unchanged(const OutputFile& file, uint64_t hash) const;
   Status Stage(const OutputFile& file);
+  /// The writer into the staging folder, made (with the folder) on first use.
+  FolderWriter& Staging();
   Status CommitInPlace();
 
   FileSystem& fs_;
@@ -78,7 +81,8 @@ class Publisher {
   Manifest next_;
   std::vector<std::string> staged_;          // paths written into staging
   std::mutex folders_mu_;
-  std::unordered_set<std::string> folders_;  // staging folders made so far
+  std::unique_ptr<FolderWriter> staging_writer_;  // under folders_mu_
+  std::unordered_set<std::string> folders_;       // staging folders made so far, relative
   std::map<std::string, Status> errors_;     // by path, so the first one reported is stable
   std::map<std::string, int> clashes_;       // paths added more than once
   size_t removed_ = 0;
