@@ -103,19 +103,22 @@ namespace {
 
 constexpr int kWriteFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
 
-// Writes all of `bytes` to `fd` and closes it; `path` names the file in messages.
-Status WriteAndClose(int fd, std::string_view bytes, const std::string& path) {
+// Writes all of `bytes` to `fd` and closes it; false when a write or the close failed.
+bool WriteAndClose(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(fd);
-      return Status::Io(path + ": write failed (disk full?)");
+      return false;
     }
     bytes.remove_prefix(static_cast<size_t>(n));
   }
-  if (::close(fd) != 0) return Status::Io(path + ": write failed (disk full?)");
-  return Status::Ok();
+  return ::close(fd) == 0;
+}
+
+Status WriteFailed(const std::string& path) {
+  return Status::Io(path + ": write failed (disk full?)");
 }
 
 // Files and folders below an open folder (RealFileSystem::WriterUnder).
@@ -134,7 +137,7 @@ class OpenFolderWriter : public FolderWriter {
       fd = ::openat(fd_, rel.c_str(), kWriteFlags, 0666);
     }
     if (fd < 0) return Status::Io(JoinPath(dir_, rel) + ": " + std::strerror(errno));
-    return WriteAndClose(fd, bytes, JoinPath(dir_, rel));
+    return WriteAndClose(fd, bytes) ? Status::Ok() : WriteFailed(JoinPath(dir_, rel));
   }
   // One mkdirat when only the last folder is missing; the rare rest as the file system does it.
   Status MakeFolders(const std::string& rel) override {
@@ -161,7 +164,7 @@ Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
     fd = ::open(path.c_str(), kWriteFlags, 0666);
   }
   if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
-  return WriteAndClose(fd, bytes, path);
+  return WriteAndClose(fd, bytes) ? Status::Ok() : WriteFailed(path);
 }
 
 std::unique_ptr<FolderWriter> RealFileSystem::WriterUnder(const std::string& dir) {
