@@ -73,6 +73,8 @@ class HtmlRenderer {
 
   // Whether a link or image to `url` is dropped in safe mode.
   bool Drops(const std::string& url) const;
+  // Ends the innermost open link or image: whether its destination was dropped.
+  bool PopDropped();
   // Ends the current line of plain text, so blocks do not run together.
   void EndPlainLine();
   // Ends a run of raw HTML (safe mode): anything but more raw HTML ends it.

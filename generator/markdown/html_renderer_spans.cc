@@ -126,9 +126,14 @@ void HtmlRenderer::EnterLink(const MD_SPAN_A_DETAIL& detail) {
   result_.links.push_back(std::move(href));
 }
 
-void HtmlRenderer::LeaveLink(const MD_SPAN_A_DETAIL&) {
-  if (!dropped_.back()) html_ += "</a>";
+bool HtmlRenderer::PopDropped() {
+  const bool dropped = dropped_.back();
   dropped_.pop_back();
+  return dropped;
+}
+
+void HtmlRenderer::LeaveLink(const MD_SPAN_A_DETAIL&) {
+  if (!PopDropped()) html_ += "</a>";
 }
 
 void HtmlRenderer::EnterImage(const MD_SPAN_IMG_DETAIL& detail) {
@@ -144,9 +149,7 @@ void HtmlRenderer::EnterImage(const MD_SPAN_IMG_DETAIL& detail) {
 }
 
 void HtmlRenderer::LeaveImage(const MD_SPAN_IMG_DETAIL& detail) {
-  const bool dropped = dropped_.back();
-  dropped_.pop_back();
-  if (dropped) return;
+  if (PopDropped()) return;
   if (detail.title.text != nullptr) {
     html_ += "\" title=\"";
     AppendEscapedHtml(DecodeAttribute(detail.title), &html_);
