@@ -131,6 +131,24 @@ TEST(NormalizeTextTest, ReportsFirstInvalidByte) {
   EXPECT_EQ(ds[0].message, "invalid UTF-8 (byte 0xFF)");
 }
 
+// The loader's variant gives a clean file's own buffer back, and otherwise does what
+// NormalizeText() does.
+TEST(NormalizeTextTest, OwnedTextIsKeptWhenClean) {
+  DiagnosticSink sink;
+  std::string clean(200, 'x');  // longer than the small-string buffer, so it has its own block
+  const char* block = clean.data();
+  std::optional<std::string> kept = NormalizeOwnedText("f", std::move(clean), sink);
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->data(), block);
+  EXPECT_EQ(*kept, std::string(200, 'x'));
+  EXPECT_EQ(NormalizeOwnedText("f", "\xEF\xBB\xBF+++\r\nx\r\n", sink).value(), "+++\nx\n");
+  EXPECT_EQ(NormalizeOwnedText("f", "a\r\r\n\rb", sink).value(), "a\r\n\rb");
+  EXPECT_FALSE(sink.has_errors());
+  EXPECT_FALSE(NormalizeOwnedText("f.md", "ok\nab\xFF", sink).has_value());
+  ASSERT_EQ(sink.Sorted().size(), 1u);
+  EXPECT_EQ(sink.Sorted()[0].line, 2);
+}
+
 TEST(Utf8Test, RejectsOverlongAndSurrogates) {
   EXPECT_EQ(FindInvalidUtf8("h\xC3\xA9llo"), std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);          // overlong '/'

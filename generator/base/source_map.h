@@ -45,6 +45,10 @@ class SourceText {
 /// Returns nullopt (with a diagnostic at the first bad byte) when they are not valid UTF-8.
 std::optional<std::string> NormalizeText(const std::string& path, std::string_view bytes,
                                          DiagnosticSink& sink);
+/// NormalizeText() of bytes the caller gives up: returned as they are, without a copy, when
+/// there is nothing to normalise (no BOM, no CRLF), as in almost every file.
+std::optional<std::string> NormalizeOwnedText(const std::string& path, std::string bytes,
+                                              DiagnosticSink& sink);
 
 }  // namespace portalgen
 

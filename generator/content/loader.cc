@@ -67,14 +67,16 @@ std::string FileErrorHint(const Status& status) {
 
 }  // namespace
 
-std::optional<Document> LoadDocument(const std::string& rel_path, const std::string& bytes,
+std::optional<Document> LoadDocument(const std::string& rel_path, std::string bytes,
                                      DiagnosticSink& sink) {
-  std::optional<std::string> text = NormalizeText(rel_path, bytes, sink);
-  auto source = std::make_shared<const SourceText>(rel_path, text.value_or(""));
+  std::optional<std::string> text = NormalizeOwnedText(rel_path, std::move(bytes), sink);
+  const bool readable = text.has_value();
+  auto source =
+      std::make_shared<const SourceText>(rel_path, readable ? std::move(*text) : std::string());
   DiagnosticSink place_errors;  // a file we cannot read is not also misnamed
-  std::optional<Placement> place = Place(*source, text ? sink : place_errors);
+  std::optional<Placement> place = Place(*source, readable ? sink : place_errors);
   if (!place) return std::nullopt;
-  if (!text) {
+  if (!readable) {
     Document doc;
     doc.kind = place->kind;
     doc.slug = place->slug;
@@ -118,7 +120,7 @@ std::vector<std::shared_ptr<Document>> LoadSharedContent(const FileSystem& fs,
       sink.Add(std::move(d));
       return;
     }
-    std::optional<Document> doc = LoadDocument(rel_paths[i], *bytes, sink);
+    std::optional<Document> doc = LoadDocument(rel_paths[i], std::move(*bytes), sink);
     if (doc && (options.drafts || !doc->draft)) {
       docs[i] = std::make_shared<Document>(std::move(*doc));
     }
