@@ -20,13 +20,15 @@ inline void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& f
     return;
   }
   std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  // The calling thread works too, instead of waiting for the others: glibc gives each thread
+  // that allocates an arena of its own, and one arena fewer holds less free memory.
   std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < n; i = next++) fn(i);
-    });
-  }
+  pool.reserve(threads - 1);
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
   for (std::thread& th : pool) th.join();
 }
 
