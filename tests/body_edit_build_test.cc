@@ -213,6 +213,41 @@ TEST_F(BodyEditBuildTest, DamagedLibraryCacheIsIgnoredWithANote) {
   EXPECT_EQ(files, Cache().library.size());
 }
 
+// A full build writes the library cache as soon as its model is complete, before its plan. A
+// build whose plan then fails (a static file where a page goes) leaves the output and the last
+// cache as they were; the shards it wrote are listed by no cache, and the next build that
+// saves one removes them.
+TEST_F(BodyEditBuildTest, ShardsOfAFailedBuildArePrunedByTheNext) {
+  BuildNow();
+  const Tree before = ReadTree(out_);
+  const std::vector<uint64_t> listed = Cache().library;
+  const auto shard_files = [this] {
+    size_t files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(LibraryCacheDir(out_.string()))) {
+      ++files;
+    }
+    return files;
+  };
+  ASSERT_EQ(shard_files(), listed.size());
+  const std::string event = ReadFile(site_ / kEvent);
+  // A new first paragraph changes the event's plain text, hence its text shard.
+  WriteFile(site_ / kEvent, InsertAfterFrontMatter(event, "A new lead.\n\n"));
+  WriteFile(site_ / "static/events/index.html", "<p>In the way of the events listing.</p>");
+  const BuildResult failed = Build(fs_, options_, true);
+  EXPECT_FALSE(failed.ok);
+  EXPECT_NE(FormatDiagnostics(failed.diagnostics).find("events/index.html"), std::string::npos)
+      << FormatDiagnostics(failed.diagnostics);
+  EXPECT_TRUE(ReadTree(out_) == before);
+  EXPECT_EQ(Cache().library, listed);
+  EXPECT_GT(shard_files(), listed.size());  // the failed build's model was written
+  fs::remove(site_ / "static/events/index.html");
+  WriteFile(site_ / kEvent, InsertAfterFrontMatter(event, "Another lead.\n\n"));
+  EXPECT_FALSE(BuildNow().up_to_date);
+  ExpectSameAsFullGeneration("after the failed build");
+  EXPECT_NE(Cache().library, listed);
+  EXPECT_EQ(shard_files(), Cache().library.size());
+}
+
 // The library cache keeps the hashes of the plain texts, not the texts: a body edit that changes
 // the search index reads the others from the index the last build wrote. One changed since
 // (by hand, say) is not trusted: the build makes everything again, with a note.

@@ -1,6 +1,7 @@
 #include "build/pipeline.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -108,8 +109,12 @@ struct Generation {
   std::shared_ptr<ReadLog> reads;
 };
 
+// Called with the site model as soon as it is complete, before anything is planned or made.
+using ModelReady = std::function<void(const std::shared_ptr<const SiteModel>&)>;
+
 std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
-                              BuildResult& result, FileSink& out, bool record_reads) {
+                              BuildResult& result, FileSink& out, bool record_reads,
+                              const ModelReady& model_ready = nullptr) {
   DiagnosticSink sink;
   StageTimer timer(result);
   std::optional<SiteModel> loaded =
@@ -120,6 +125,7 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
     return std::nullopt;
   }
   auto model = std::make_shared<const SiteModel>(std::move(*loaded));
+  if (model_ready) model_ready(model);
   auto plan = std::make_shared<const SitePlan>(model, sink);
   if (Stop(sink, result)) return std::nullopt;
   auto log = record_reads ? std::make_shared<ReadLog>(*plan) : nullptr;
@@ -352,19 +358,23 @@ std::unique_ptr<output::Publisher> StartPublisher(FileSystem& fs, const BuildOpt
   return publisher;
 }
 
-// Writes the library cache of `g` (build/library_cache.h) on a thread of its own: its shards
-// depend only on the model, so the build cache's other parts are gathered meanwhile, on a core
-// that would otherwise wait (~25 ms at 10,000 documents). `previous` is the shard list of the
-// cache an incremental build started from, updated where `changes` say; else null.
+// Writes the library cache of `model` (build/library_cache.h) on a thread of its own: its
+// shards depend only on the model. A full build starts it as soon as the model is complete, so
+// that it runs while the plan is made on one core (the other would wait) instead of at the
+// end; an incremental build, after its files. `previous` is the shard list of the cache an
+// incremental build started from, updated where `changes` say; else null. Shards written for a
+// build that then fails are not listed by any cache: the next build that saves one prunes them.
 class LibraryCacheWrite {
  public:
-  LibraryCacheWrite(FileSystem& fs, const BuildOptions& options, const Generation& g,
-                    const std::vector<uint64_t>* previous, const BodyChanges& changes)
+  LibraryCacheWrite(FileSystem& fs, const BuildOptions& options,
+                    std::shared_ptr<const SiteModel> model, const std::vector<uint64_t>* previous,
+                    const BodyChanges& changes)
       : dir_(LibraryCacheDir(options.output_dir)) {
     std::set<index::DocId> changed;
     for (const auto& [id, parts] : changes) changed.insert(id);
-    auto write = [this, &fs, &options, &g, previous, changed = std::move(changed)] {
-      shards_ = WriteLibraryCache(fs, dir_, g.model->lib, previous, changed, options.jobs,
+    auto write = [this, &fs, &options, model = std::move(model), previous,
+                  changed = std::move(changed)] {
+      shards_ = WriteLibraryCache(fs, dir_, model->lib, previous, changed, options.jobs,
                                   options.library_shard_docs);
     };
     if (options.jobs == 1) {
@@ -459,6 +469,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   if (!publisher) return result;
   std::optional<Generation> g;
   BodyChanges changes;
+  std::optional<LibraryCacheWrite> library;  // written beside the build (see the class)
   if (changed) {
     g = RunIncremental(sources, options, *cache, *changed, result, *publisher, changes);
     if (!g) publisher = StartPublisher(fs, options, cache, result);  // a clean start
@@ -468,7 +479,10 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
     PublisherSink sink(*publisher);
     BuildOptions run = options;
     run.keep_bodies = false;  // nothing after the Markdown stage of a build reads them
-    g = Run(sources, run, result, sink, use_cache);
+    const auto write_library = [&](const std::shared_ptr<const SiteModel>& model) {
+      library.emplace(fs, options, model, nullptr, BodyChanges{});
+    };
+    g = Run(sources, run, result, sink, use_cache, use_cache ? ModelReady(write_library) : nullptr);
   }
   if (!g || CancelRequested()) {
     publisher->Abort();
@@ -494,7 +508,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
   result.removed = publisher->removed();
   if (use_cache) {
     BuildCache* last = result.incremental ? &*cache : nullptr;
-    LibraryCacheWrite library(fs, options, *g, last ? &last->library : nullptr, changes);
+    if (!library) library.emplace(fs, options, g->model, last ? &last->library : nullptr, changes);
     HashInputs(sources, unhashed, inputs);
     BuildCache next{generator,          options_key,       g->facts.now_after,
                     g->facts.now_until, std::move(inputs), publisher->TakeManifest()};
@@ -502,7 +516,7 @@ BuildResult Build(FileSystem& fs, const BuildOptions& options, bool use_cache) {
       if (d.severity == Diagnostic::Severity::kWarning) next.warnings.push_back(d);
     }
     next.body_reads = BodyReadsAfter(*g, last);
-    SaveCache(fs, options, library, next, result);
+    SaveCache(fs, options, *library, next, result);
     LeaveAtExit(options.leave_memory_at_exit, std::move(next));  // 20,000 paths: ~10 ms to free
   }
   clock.Done("commit", result.timings);
