@@ -31,7 +31,8 @@ std::vector<std::shared_ptr<Document>> LoadSharedContent(const FileSystem& fs,
                                                          DiagnosticSink& sink);
 
 /// Loads one file's bytes as a Document of the kind its path implies. `rel_path` is relative
-/// to the site root ("content/briefs/x.md"). The document keeps `bytes` as its source text.
+/// to the site root ("content/briefs/x.md"). The document keeps `bytes`, normalised, as its
+/// source text.
 std::optional<Document> LoadDocument(const std::string& rel_path, std::string bytes,
                                      DiagnosticSink& sink);
 
