@@ -117,8 +117,23 @@ bool WriteAndClose(int fd, std::string_view bytes) {
   return ::close(fd) == 0;
 }
 
-Status WriteFailed(const std::string& path) {
-  return Status::Io(path + ": write failed (disk full?)");
+// Writes `bytes` to `path`, relative to the open folder `at` (AT_FDCWD: as it is), making its
+// folders with make_folders() and opening again when the first open finds one missing.
+// Messages name shown(), which is built only for them.
+template <typename MakeFolders, typename Shown>
+Status WriteFileAt(int at, const std::string& path, std::string_view bytes,
+                   MakeFolders make_folders, Shown shown) {
+  int fd = ::openat(at, path.c_str(), kWriteFlags, 0666);
+  if (fd < 0 && errno == ENOENT) {
+    if (Status s = make_folders(); !s.ok()) return s;
+    fd = ::openat(at, path.c_str(), kWriteFlags, 0666);
+  }
+  if (fd < 0) {
+    const int error = errno;
+    return Status::Io(shown() + ": " + std::strerror(error));
+  }
+  if (!WriteAndClose(fd, bytes)) return Status::Io(shown() + ": write failed (disk full?)");
+  return Status::Ok();
 }
 
 // Files and folders below an open folder (RealFileSystem::WriterUnder).
@@ -131,13 +146,9 @@ class OpenFolderWriter : public FolderWriter {
   OpenFolderWriter& operator=(const OpenFolderWriter&) = delete;
 
   Status Write(const std::string& rel, std::string_view bytes) override {
-    int fd = ::openat(fd_, rel.c_str(), kWriteFlags, 0666);
-    if (fd < 0 && errno == ENOENT) {
-      if (Status s = MakeFolders(ParentPath(rel)); !s.ok()) return s;
-      fd = ::openat(fd_, rel.c_str(), kWriteFlags, 0666);
-    }
-    if (fd < 0) return Status::Io(JoinPath(dir_, rel) + ": " + std::strerror(errno));
-    return WriteAndClose(fd, bytes) ? Status::Ok() : WriteFailed(JoinPath(dir_, rel));
+    return WriteFileAt(
+        fd_, rel, bytes, [&] { return MakeFolders(ParentPath(rel)); },
+        [&] { return JoinPath(dir_, rel); });
   }
   // One mkdirat when only the last folder is missing; the rare rest as the file system does it.
   Status MakeFolders(const std::string& rel) override {
@@ -158,13 +169,9 @@ class OpenFolderWriter : public FolderWriter {
 // Opens for writing; the parent folders are created only when missing, so that writing many
 // files into one folder costs no stat per file. Safe to call from several threads.
 Status RealFileSystem::Write(const std::string& path, std::string_view bytes) {
-  int fd = ::open(path.c_str(), kWriteFlags, 0666);
-  if (fd < 0 && errno == ENOENT) {
-    if (Status s = MakeFolders(fs::path(path).parent_path().string()); !s.ok()) return s;
-    fd = ::open(path.c_str(), kWriteFlags, 0666);
-  }
-  if (fd < 0) return Status::Io(path + ": " + std::strerror(errno));
-  return WriteAndClose(fd, bytes) ? Status::Ok() : WriteFailed(path);
+  return WriteFileAt(
+      AT_FDCWD, path, bytes, [&] { return MakeFolders(fs::path(path).parent_path().string()); },
+      [&] { return path; });
 }
 
 std::unique_ptr<FolderWriter> RealFileSystem::WriterUnder(const std::string& dir) {
