@@ -1,5 +1,6 @@
 // Unit tests of generator/base: diagnostics, source map, suggestions, paths, file systems.
 #include <gtest/gtest.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <atomic>
@@ -21,6 +22,7 @@
 #include "base/paths.h"
 #include "base/read_once_file_system.h"
 #include "base/source_map.h"
+#include "base/text_blocks.h"
 #include "base/toml_reader.h"
 #include "base/utf8.h"
 #include "test_util.h"
@@ -88,6 +90,76 @@ TEST(SourceTextTest, LocatesOffsets) {
   EXPECT_EQ(file.Line(3), "");
   EXPECT_EQ(file.Line(4), "x");
   EXPECT_EQ(file.Line(5), "");
+}
+
+TEST(SourceTextTest, CopiesShareTheTextAndOutliveTheOriginal) {
+  auto original = std::make_unique<SourceText>("f", std::string(100, 'a') + "\nb");
+  SourceText copy = *original;
+  original.reset();
+  EXPECT_EQ(copy.text(), std::string(100, 'a') + "\nb");
+  EXPECT_EQ(copy.Line(2), "b");
+  TextBlocks blocks;
+  SourceText kept("g", blocks.Keep("x\ny\n"));
+  EXPECT_EQ(kept.Line(2), "y");
+  EXPECT_EQ(kept.Locate(2).line, 2);
+}
+
+// Whether the page holding `p` is mapped in this process (mincore fails with ENOMEM when not).
+bool Mapped(const char* p) {
+  const auto page = reinterpret_cast<uintptr_t>(p) & ~uintptr_t{4095};
+  unsigned char resident = 0;
+  return mincore(reinterpret_cast<void*>(page), 4096, &resident) == 0;
+}
+
+TEST(TextBlocksTest, KeepsCopiesInAlignedBlocksFreedWithTheirLastText) {
+  auto blocks = std::make_unique<TextBlocks>();
+  std::string first_text(1000, 'f');
+  KeptText first = blocks->Keep(first_text);
+  first_text.assign(1000, 'g');  // a copy: the original can change
+  EXPECT_EQ(first.text, std::string(1000, 'f'));
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(first.text.data()) % TextBlocks::kBlockSize, 0u);
+  // Enough texts to fill the first block and start a second one.
+  std::vector<KeptText> more;
+  for (int i = 0; i < 700; ++i) more.push_back(blocks->Keep(std::string(4000, 'a' + i % 26)));
+  for (int i = 0; i < 700; ++i) EXPECT_EQ(more[i].text, std::string(4000, 'a' + i % 26)) << i;
+  const char* in_first = first.text.data();
+  const char* in_last = more.back().text.data();
+  ASSERT_NE(reinterpret_cast<uintptr_t>(in_first) / TextBlocks::kBlockSize,
+            reinterpret_cast<uintptr_t>(in_last) / TextBlocks::kBlockSize);
+  // A text too large to share a block gets memory of its own, still a copy.
+  const std::string large(TextBlocks::kBlockSize, 'L');
+  KeptText own = blocks->Keep(large);
+  EXPECT_EQ(own.text, large);
+  EXPECT_NE(own.text.data(), large.data());
+
+  blocks.reset();  // the blocks stay while texts in them are held
+  EXPECT_TRUE(Mapped(in_first));
+  first = {};
+  for (KeptText& k : more) {
+    if (reinterpret_cast<uintptr_t>(k.text.data()) / TextBlocks::kBlockSize ==
+        reinterpret_cast<uintptr_t>(in_first) / TextBlocks::kBlockSize) {
+      k = {};
+    }
+  }
+  EXPECT_FALSE(Mapped(in_first));  // its last text was released: the block went back
+  EXPECT_TRUE(Mapped(in_last));
+  more.clear();
+  EXPECT_FALSE(Mapped(in_last));
+}
+
+TEST(TextBlocksTest, ThreadsKeepTextsAtOnce) {
+  TextBlocks blocks;
+  std::vector<std::vector<KeptText>> kept(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 2000; ++i) kept[t].push_back(blocks.Keep(std::to_string(t * 100000 + i)));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int t = 0; t < 4; ++t) {
+    for (int i = 0; i < 2000; ++i) EXPECT_EQ(kept[t][i].text, std::to_string(t * 100000 + i));
+  }
 }
 
 TEST(TomlReaderTest, WhereIsWhereDiagnosticsPoint) {

@@ -7,8 +7,19 @@
 
 namespace portalgen {
 
-SourceText::SourceText(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
+SourceText::SourceText(std::string path, std::string text) : path_(std::move(path)) {
+  auto owned = std::make_shared<const std::string>(std::move(text));
+  text_ = *owned;
+  keeper_ = std::move(owned);
+  IndexLines();
+}
+
+SourceText::SourceText(std::string path, KeptText text)
+    : path_(std::move(path)), text_(text.text), keeper_(std::move(text.keeper)) {
+  IndexLines();
+}
+
+void SourceText::IndexLines() {
   const std::string_view all(text_);
   // Counted first (find() is memchr): one allocation instead of a dozen doublings, for the
   // ~150 lines of a document.
@@ -26,7 +37,7 @@ LineCol SourceText::Locate(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
   const size_t start = line_starts_[line_index];
-  const auto col = Utf8Length(std::string_view(text_).substr(start, offset - start));
+  const auto col = Utf8Length(text_.substr(start, offset - start));
   return {static_cast<int>(line_index) + 1, static_cast<int>(col) + 1};
 }
 
@@ -34,7 +45,7 @@ std::string_view SourceText::Line(int line) const {
   if (line < 1 || line > line_count()) return {};
   const size_t start = line_starts_[line - 1];
   size_t end = line < line_count() ? line_starts_[line] : text_.size();
-  std::string_view view(text_);
+  std::string_view view = text_;
   view = view.substr(start, end - start);
   while (!view.empty() && (view.back() == '\n' || view.back() == '\r')) view.remove_suffix(1);
   return view;

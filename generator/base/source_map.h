@@ -3,12 +3,14 @@
 #ifndef PORTALGEN_BASE_SOURCE_MAP_H_
 #define PORTALGEN_BASE_SOURCE_MAP_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/text_blocks.h"
 
 namespace portalgen {
 
@@ -21,9 +23,11 @@ class SourceText {
  public:
   SourceText() = default;
   SourceText(std::string path, std::string text);
+  /// A text kept elsewhere (TextBlocks), which this SourceText keeps alive.
+  SourceText(std::string path, KeptText text);
 
   const std::string& path() const { return path_; }
-  const std::string& text() const { return text_; }
+  std::string_view text() const { return text_; }
 
   /// Line and column of byte `offset` (clamped to the text).
   LineCol Locate(size_t offset) const;
@@ -36,8 +40,11 @@ class SourceText {
   Diagnostic MakeWarning(int line, int col, std::string message, std::string hint = {}) const;
 
  private:
+  void IndexLines();
+
   std::string path_;
-  std::string text_;
+  std::string_view text_;  // in *keeper_: copies of a SourceText share it
+  std::shared_ptr<const void> keeper_;
   std::vector<size_t> line_starts_;
 };
 

@@ -35,7 +35,7 @@ LineCol BodyLocator::Next(std::string_view destination) {
 }
 
 LineCol LocateKey(const content::Document& doc, std::string_view key) {
-  const std::string& text = doc.source->text();
+  const std::string_view text = doc.source->text();
   const size_t front_end = content::Head(doc).size();
   for (size_t at = text.find(key); at != std::string::npos && at < front_end;
        at = text.find(key, at + 1)) {

@@ -75,13 +75,13 @@ std::string OffsetDateTime::Iso8601() const {
 
 std::string_view Head(const Document& doc) {
   if (!doc.source) return {};
-  const std::string& text = doc.source->text();
-  return std::string_view(text).substr(0, text.size() - doc.body.size());
+  const std::string_view text = doc.source->text();
+  return text.substr(0, text.size() - doc.body.size());
 }
 
 void KeepOnlyHead(Document& doc, std::string head) {
   doc.source = std::make_shared<const SourceText>(doc.source_path, std::move(head));
-  doc.body = std::string_view(doc.source->text()).substr(doc.source->text().size());
+  doc.body = doc.source->text().substr(doc.source->text().size());
 }
 
 std::optional<PartialDate> SortDate(const Document& doc) {

@@ -68,11 +68,14 @@ std::string FileErrorHint(const Status& status) {
 }  // namespace
 
 std::optional<Document> LoadDocument(const std::string& rel_path, std::string bytes,
-                                     DiagnosticSink& sink) {
+                                     DiagnosticSink& sink, TextBlocks* blocks) {
   std::optional<std::string> text = NormalizeOwnedText(rel_path, std::move(bytes), sink);
   const bool readable = text.has_value();
-  auto source =
-      std::make_shared<const SourceText>(rel_path, readable ? std::move(*text) : std::string());
+  auto source = readable && blocks != nullptr
+                    ? std::make_shared<const SourceText>(rel_path, blocks->Keep(*text))
+                    : std::make_shared<const SourceText>(
+                          rel_path, readable ? std::move(*text) : std::string());
+  text.reset();                 // its memory is the next file's, in this thread's heap
   DiagnosticSink place_errors;  // a file we cannot read is not also misnamed
   std::optional<Placement> place = Place(*source, readable ? sink : place_errors);
   if (!place) return std::nullopt;
@@ -110,6 +113,7 @@ std::vector<std::shared_ptr<Document>> LoadSharedContent(const FileSystem& fs,
     rel_paths.push_back(std::move(rel));
   }
   std::vector<std::shared_ptr<Document>> docs(rel_paths.size());
+  TextBlocks blocks;  // each document's source keeps its block alive (base/text_blocks.h)
   ParallelFor(rel_paths.size(), options.jobs, [&](size_t i) {
     Result<std::string> bytes = fs.Read(JoinPath(source_dir, rel_paths[i]));
     if (!bytes.ok()) {
@@ -120,7 +124,7 @@ std::vector<std::shared_ptr<Document>> LoadSharedContent(const FileSystem& fs,
       sink.Add(std::move(d));
       return;
     }
-    std::optional<Document> doc = LoadDocument(rel_paths[i], std::move(*bytes), sink);
+    std::optional<Document> doc = LoadDocument(rel_paths[i], std::move(*bytes), sink, &blocks);
     if (doc && (options.drafts || !doc->draft)) {
       docs[i] = std::make_shared<Document>(std::move(*doc));
     }

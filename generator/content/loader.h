@@ -8,6 +8,7 @@
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "base/text_blocks.h"
 #include "content/document.h"
 
 namespace portalgen::content {
@@ -32,9 +33,9 @@ std::vector<std::shared_ptr<Document>> LoadSharedContent(const FileSystem& fs,
 
 /// Loads one file's bytes as a Document of the kind its path implies. `rel_path` is relative
 /// to the site root ("content/briefs/x.md"). The document keeps `bytes`, normalised, as its
-/// source text.
+/// source text: copied into `blocks` when given (as LoadSharedContent does), else as they are.
 std::optional<Document> LoadDocument(const std::string& rel_path, std::string bytes,
-                                     DiagnosticSink& sink);
+                                     DiagnosticSink& sink, TextBlocks* blocks = nullptr);
 
 }  // namespace portalgen::content
 

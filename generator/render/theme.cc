@@ -159,14 +159,14 @@ std::optional<Theme> Theme::Load(const FileSystem& fs, const std::string& source
     }
     std::string display = "themes/" + name + "/templates/" + rel + std::string(kExt);
     auto source = std::make_shared<const SourceText>(display, *text);
-    mustache::mustache parsed(source->text());
+    mustache::mustache parsed(*text);
     if (!parsed.is_valid()) {
       sink.Add(SyntaxError(*source, parsed.error_message()));
       ok = false;
     }
-    File file{source, {}, parsed.is_valid() ? ParseTemplate(source->text()) : TemplateTree()};
+    File file{source, {}, parsed.is_valid() ? ParseTemplate(*text) : TemplateTree()};
     std::vector<std::string> open;
-    for (const ScannedTag& t : ScanTags(source->text())) {
+    for (const ScannedTag& t : ScanTags(*text)) {
       if (t.kind == '/' && !open.empty()) open.pop_back();
       if (t.kind != '/') file.tags.push_back({t.name, t.offset, t.kind, open});
       if (t.kind == '#') open.push_back(t.name);
