@@ -17,6 +17,7 @@
 #include "base/diagnostics.h"
 #include "base/did_you_mean.h"
 #include "base/file_system.h"
+#include "base/hash.h"
 #include "base/malloc_tuning.h"
 #include "base/once_slots.h"
 #include "base/paths.h"
@@ -160,6 +161,27 @@ TEST(TextBlocksTest, ThreadsKeepTextsAtOnce) {
   for (int t = 0; t < 4; ++t) {
     for (int i = 0; i < 2000; ++i) EXPECT_EQ(kept[t][i].text, std::to_string(t * 100000 + i));
   }
+}
+
+TEST(Hash64StreamTest, PiecesHashAsTheirBytesDo) {
+  std::string bytes;
+  uint64_t x = 88172645463325252ULL;  // xorshift: any bytes, the same on every run
+  for (int i = 0; i < 300; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    bytes += static_cast<char>(x & 0xFF);
+  }
+  for (size_t size : {0, 1, 7, 31, 32, 33, 64, 100, 300}) {
+    const std::string_view whole = std::string_view(bytes).substr(0, size);
+    for (size_t step : {1, 3, 8, 31, 32, 33, 1000}) {
+      Hash64Stream stream;
+      for (size_t at = 0; at < whole.size(); at += step) stream.Add(whole.substr(at, step));
+      EXPECT_EQ(stream.Digest(), Hash64(whole)) << size << " in pieces of " << step;
+    }
+    Hash64Stream with_empty;
+    with_empty.Add("").Add(whole).Add("");
+    EXPECT_EQ(with_empty.Digest(), Hash64(whole)) << size;
+  }
+  EXPECT_NE(Hash64Stream().Add("ab").Digest(), Hash64Stream().Add("ba").Digest());
 }
 
 TEST(TomlReaderTest, WhereIsWhereDiagnosticsPoint) {
@@ -369,6 +391,51 @@ TEST(RealFileSystemTest, WriterUnderWritesRelativeToItsFolder) {
   EXPECT_EQ(blocked.kind(), Status::Kind::kIo);
   EXPECT_NE(blocked.message().find(moved + "/index.html/y"), std::string::npos)
       << blocked.message();
+}
+
+// A source of `pieces` that counts how often it ran.
+PieceSource CountedPieces(std::vector<std::string> pieces, int& runs) {
+  return [pieces = std::move(pieces), &runs](const PutPiece& put) {
+    ++runs;
+    for (const std::string& piece : pieces) put(piece);
+  };
+}
+
+TEST(RealFileSystemTest, WriterWritesPiecesAsTheyCome) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.path().string() + "/out";
+  RealFileSystem fs;
+  std::unique_ptr<FolderWriter> w = fs.WriterUnder(dir);
+  int runs = 0;
+  ASSERT_TRUE(
+      w->WriteInPieces("search/index.json", CountedPieces({"[", "", "{}", ",{}", "]"}, runs)).ok());
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(fs.Read(dir + "/search/index.json").value(), "[{},{}]");  // its folder made too
+  // Each piece is in the file before the next one is made.
+  const std::string path = dir + "/pieces.txt";
+  std::vector<std::string> seen;
+  ASSERT_TRUE(w->WriteInPieces("pieces.txt", [&](const PutPiece& put) {
+                 put("one");
+                 seen.push_back(fs.Read(path).value());
+                 put("two");
+                 seen.push_back(fs.Read(path).value());
+               }).ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"one", "onetwo"}));
+  // A file in the way: the source still runs once, and the error names the path.
+  ASSERT_TRUE(w->Write("blocked", "a file").ok());
+  const Status s = w->WriteInPieces("blocked/x.json", CountedPieces({"x"}, runs));
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(s.kind(), Status::Kind::kIo);
+  EXPECT_NE(s.message().find(dir + "/blocked"), std::string::npos) << s.message();
+}
+
+TEST(MemoryFileSystemTest, WriterJoinsPieces) {
+  MemoryFileSystem fs;
+  int runs = 0;
+  ASSERT_TRUE(
+      fs.WriterUnder("out")->WriteInPieces("a.txt", CountedPieces({"a", "b", "c"}, runs)).ok());
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(fs.Snapshot(), (std::map<std::string, std::string>{{"out/a.txt", "abc"}}));
 }
 
 TEST(MemoryFileSystemTest, WriterUnderJoinsItsFolder) {

@@ -2,8 +2,7 @@
 // reference errors, built from small in-memory documents.
 #include <gtest/gtest.h>
 
-#include "diagnostic_lines.h"
-
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,7 +10,9 @@
 #include "base/diagnostics.h"
 #include "build/markdown_stage.h"
 #include "config/site_config.h"
+#include "content/body_reads.h"
 #include "content/loader.h"
+#include "diagnostic_lines.h"
 #include "index/cross_refs.h"
 #include "index/library.h"
 
@@ -254,6 +255,19 @@ TEST(IndexBodyRefsTest, FromRenderedMarkdown) {
   EXPECT_TRUE(Messages(sink).empty());
   EXPECT_EQ(SlugsAt(lib, lib.backlinks, Id(lib, Kind::kMember, "iom")), Names{"b"});
   EXPECT_EQ(SlugsAt(lib, lib.backlinks, Id(lib, Kind::kBrief, "b")), Names{"about"});
+}
+
+TEST(IndexBodyRefsTest, ReleasedPlainTextsAreFreedAndNotReadAgain) {
+  DiagnosticSink sink;
+  Library lib = Build({{"content/about.md", "title = \"About\"\n", "Some words.\n"}}, sink);
+  build::RenderMarkdown(lib, Config(), 1, sink);
+  const content::Document& about = lib.docs[Id(lib, Kind::kPage, "about")];
+  EXPECT_EQ(content::PlainText(about), "Some words.");
+  const uint64_t hash = about.rendered.plain_text_hash;
+  build::ReleasePlainTexts(lib);
+  EXPECT_EQ(about.rendered.plain_text.capacity(), std::string().capacity());  // its memory went
+  EXPECT_EQ(about.rendered.plain_text_hash, hash);  // what the library cache keeps
+  EXPECT_THROW(content::PlainText(about), std::logic_error);
 }
 
 // The references resolved beside the Markdown (as a build does) come out as BuildLibrary makes

@@ -4,17 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include "diagnostic_lines.h"
-
+#include <algorithm>
+#include <atomic>
 #include <map>
 #include <string>
 #include <vector>
 
-#include <atomic>
-
 #include "base/cancel.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
+#include "diagnostic_lines.h"
 
 namespace portalgen::build {
 namespace {
@@ -251,6 +250,19 @@ TEST_F(PipelineTest, OneJobAndFourJobsGiveTheSameFiles) {
   EXPECT_FALSE(OutputOf(fs_, "out1").empty());
   EXPECT_EQ(OutputOf(fs_, "out1"), OutputOf(fs_, "out4"));
   EXPECT_EQ(Messages(one), Messages(four));
+}
+
+TEST_F(PipelineTest, TheSearchIndexWrittenInPiecesIsTheOneGenerated) {
+  ASSERT_TRUE(Build(fs_, Options(2, k2020)).ok);
+  BuildResult generated;
+  std::optional<GeneratedSite> site = Generate(fs_, Options(2, k2020), generated);
+  ASSERT_TRUE(site.has_value());
+  const auto it =
+      std::find_if(site->files.begin(), site->files.end(),
+                   [](const output::OutputFile& f) { return f.path == "search/index.json"; });
+  ASSERT_NE(it, site->files.end());
+  EXPECT_NE(it->bytes.find("\"text\":\"See ALPHA.\""), std::string::npos) << it->bytes;
+  EXPECT_EQ(OutputOf(fs_, "public").at("search/index.json"), it->bytes);
 }
 
 TEST_F(PipelineTest, FeedsAndCalendarsDoNotDependOnNow) {

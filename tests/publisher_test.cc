@@ -44,6 +44,20 @@ TEST_F(PublishTest, ReplacesTheOldOutputEntirely) {
                                   {"public/style.css", ""}}));
 }
 
+TEST_F(PublishTest, AFileInPiecesIsPublishedWhole) {
+  Publisher p(fs_, "fresh", std::nullopt);
+  ASSERT_TRUE(p.Begin().ok());
+  p.AddInPieces("search/index.json", [](const PutPiece& put) {
+    put("[");
+    put("{\"a\":1}");
+    put("]");
+  });
+  ASSERT_TRUE(p.Commit().ok());
+  EXPECT_EQ(fs_.Read("fresh/search/index.json").value(), "[{\"a\":1}]");
+  EXPECT_EQ(p.manifest(), (Manifest{{"search/index.json", Hash64("[{\"a\":1}]")}}));
+  EXPECT_EQ(p.written(), 1u);
+}
+
 TEST_F(PublishTest, FirstPublishIntoANestedFolder) {
   Status s = Publish(fs_, "out/site/", {{"index.html", "A"}});
   ASSERT_TRUE(s.ok()) << s.message();
@@ -198,7 +212,9 @@ class IncrementalPublishTest : public ::testing::Test {
     }
   }
   // Publishes `files` with the manifest of the current output (or none).
-  Status Run(const std::vector<OutputFile>& files, bool with_manifest, Publisher** out = nullptr) {
+  // With `in_pieces`, each file comes through AddInPieces(), two bytes at a time.
+  Status Run(const std::vector<OutputFile>& files, bool with_manifest, Publisher** out = nullptr,
+             bool in_pieces = false) {
     Manifest manifest;
     for (const auto& [path, bytes] : fs_.Snapshot()) {
       if (path.rfind("public/", 0) == 0) manifest[path.substr(7)] = Hash64(bytes);
@@ -206,7 +222,16 @@ class IncrementalPublishTest : public ::testing::Test {
     publisher_ = std::make_unique<Publisher>(
         fs_, "public", with_manifest ? std::optional<Manifest>(manifest) : std::nullopt);
     if (Status s = publisher_->Begin(); !s.ok()) return s;
-    for (const OutputFile& f : files) publisher_->Add(f);
+    for (const OutputFile& f : files) {
+      if (!in_pieces) {
+        publisher_->Add(f);
+        continue;
+      }
+      publisher_->AddInPieces(f.path, [&f](const PutPiece& put) {
+        for (size_t at = 0; at < f.bytes.size(); at += 2)
+          put(std::string_view(f.bytes).substr(at, 2));
+      });
+    }
     if (out) *out = publisher_.get();
     return publisher_->Commit();
   }
@@ -232,6 +257,35 @@ TEST_F(IncrementalPublishTest, WritesOnlyChangedFilesAndRemovesGoneOnes) {
                                     {"public/index.html", "home"}}));
     fs_.RemoveAll("public");
   }
+}
+
+TEST_F(IncrementalPublishTest, FilesInPiecesAreWrittenOnlyWhenTheirHashChanged) {
+  for (bool with_manifest : {true, false}) {
+    SCOPED_TRACE(with_manifest ? "manifest" : "output's hash");
+    SetUp();
+    ASSERT_TRUE(Run({{"index.html", "home"}, {"a/index.html", "A2"}, {"c/index.html", "c"}},
+                    with_manifest, nullptr, true)
+                    .ok());
+    EXPECT_FALSE(Rewritten("public/index.html"));
+    EXPECT_TRUE(Rewritten("public/a/index.html"));
+    EXPECT_EQ(publisher_->written(), 2u);  // a (changed) and c (new)
+    EXPECT_EQ(publisher_->removed(), 1u);  // b
+    EXPECT_EQ(fs_.Snapshot(), (Tree{{"public/a/index.html", "A2"},
+                                    {"public/c/index.html", "c"},
+                                    {"public/index.html", "home"}}));
+    EXPECT_EQ(publisher_->manifest(), (Manifest{{"a/index.html", Hash64("A2")},
+                                                {"c/index.html", Hash64("c")},
+                                                {"index.html", Hash64("home")}}));
+    fs_.RemoveAll("public");
+  }
+}
+
+TEST_F(IncrementalPublishTest, FailedWriteInPiecesKeepsThePreviousOutput) {
+  const Tree before = fs_.Snapshot();
+  fs_.FailWritesUnder(StagingDir("public") + "/z");
+  Status s = Run({{"index.html", "new"}, {"z/index.html", "z"}}, true, nullptr, true);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(fs_.Snapshot(), before);
 }
 
 TEST_F(IncrementalPublishTest, NothingChangedWritesNothing) {

@@ -3,6 +3,7 @@
 #ifndef PORTALGEN_BASE_FILE_SYSTEM_H_
 #define PORTALGEN_BASE_FILE_SYSTEM_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,10 @@ struct FileStamp {
 
 /// Writes the files and folders below one folder, by paths relative to it
 /// ("events/x/index.html"): FileSystem::WriterUnder(). Thread-safe.
+/// Hands the bytes of a file, piece by piece and in order, to `put`.
+using PutPiece = std::function<void(std::string_view piece)>;
+using PieceSource = std::function<void(const PutPiece& put)>;
+
 class FolderWriter {
  public:
   virtual ~FolderWriter() = default;
@@ -31,6 +36,10 @@ class FolderWriter {
   /// that whole path. `rel` is relative and has no ".." parts (see output::IsSafeOutputPath).
   virtual Status Write(const std::string& rel, std::string_view bytes) = 0;
   virtual Status MakeFolders(const std::string& rel) = 0;
+  /// Write() of the bytes `source` makes, for a file too large to hold at once (the search
+  /// index): a writer that can writes each piece as it comes. `source` runs exactly once, also
+  /// when the file cannot be written. The default joins the pieces and calls Write().
+  virtual Status WriteInPieces(const std::string& rel, const PieceSource& source);
 };
 
 class FileSystem {

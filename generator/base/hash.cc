@@ -1,5 +1,6 @@
 #include "base/hash.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace portalgen {
@@ -30,22 +31,34 @@ uint64_t Finish(uint64_t h) {
   return h;
 }
 
-}  // namespace
+// The four lanes' starting values for `seed`.
+void StartLanes(uint64_t seed, uint64_t lanes[4]) {
+  lanes[0] = seed ^ kMul1;
+  lanes[1] = seed + kMul2;
+  lanes[2] = Rotl(seed, 17) ^ kMul2;
+  lanes[3] = seed - kMul1;
+}
 
-uint64_t Hash64(std::string_view bytes, uint64_t seed) {
-  const char* p = bytes.data();
-  size_t n = bytes.size();
+// Mixes the whole 32-byte blocks of [p, p + n) into the lanes; returns how many bytes it took.
+size_t AddBlocks(const char* p, size_t n, uint64_t lanes[4]) {
   // Four independent lanes over 32-byte blocks keep the multiplier busy.
-  uint64_t a = seed ^ kMul1, b = seed + kMul2, c = Rotl(seed, 17) ^ kMul2, d = seed - kMul1;
-  while (n >= 32) {
-    a = Round(a, Load64(p));
-    b = Round(b, Load64(p + 8));
-    c = Round(c, Load64(p + 16));
-    d = Round(d, Load64(p + 24));
-    p += 32;
-    n -= 32;
+  uint64_t a = lanes[0], b = lanes[1], c = lanes[2], d = lanes[3];
+  size_t done = 0;
+  for (; n - done >= 32; done += 32) {
+    a = Round(a, Load64(p + done));
+    b = Round(b, Load64(p + done + 8));
+    c = Round(c, Load64(p + done + 16));
+    d = Round(d, Load64(p + done + 24));
   }
-  uint64_t h = Rotl(a, 1) + Rotl(b, 7) + Rotl(c, 12) + Rotl(d, 18) + bytes.size();
+  lanes[0] = a, lanes[1] = b, lanes[2] = c, lanes[3] = d;
+  return done;
+}
+
+// The hash of `size` bytes whose whole blocks went into `lanes`, and whose last `n` (< 32)
+// bytes are at p.
+uint64_t FinishHash(const uint64_t lanes[4], uint64_t size, const char* p, size_t n) {
+  uint64_t h =
+      Rotl(lanes[0], 1) + Rotl(lanes[1], 7) + Rotl(lanes[2], 12) + Rotl(lanes[3], 18) + size;
   while (n >= 8) {
     h = Round(h, Load64(p));
     p += 8;
@@ -56,6 +69,36 @@ uint64_t Hash64(std::string_view bytes, uint64_t seed) {
   h = Round(h, tail ^ (static_cast<uint64_t>(n) << 59));
   return Finish(h);
 }
+
+}  // namespace
+
+uint64_t Hash64(std::string_view bytes, uint64_t seed) {
+  uint64_t lanes[4];
+  StartLanes(seed, lanes);
+  const size_t done = AddBlocks(bytes.data(), bytes.size(), lanes);
+  return FinishHash(lanes, bytes.size(), bytes.data() + done, bytes.size() - done);
+}
+
+Hash64Stream::Hash64Stream() { StartLanes(0, lanes_); }
+
+Hash64Stream& Hash64Stream::Add(std::string_view piece) {
+  size_ += piece.size();
+  if (pending_size_ > 0) {  // complete the unfinished block first
+    const size_t take = std::min(piece.size(), sizeof pending_ - pending_size_);
+    std::memcpy(pending_ + pending_size_, piece.data(), take);
+    pending_size_ += take;
+    piece.remove_prefix(take);
+    if (pending_size_ < sizeof pending_) return *this;
+    AddBlocks(pending_, sizeof pending_, lanes_);
+    pending_size_ = 0;
+  }
+  piece.remove_prefix(AddBlocks(piece.data(), piece.size(), lanes_));
+  std::memcpy(pending_, piece.data(), piece.size());
+  pending_size_ = piece.size();
+  return *this;
+}
+
+uint64_t Hash64Stream::Digest() const { return FinishHash(lanes_, size_, pending_, pending_size_); }
 
 Hasher& Hasher::Add(std::string_view bytes) {
   state_ = Hash64(bytes, state_ ^ (bytes.size() * kMul1));

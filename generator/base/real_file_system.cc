@@ -103,26 +103,22 @@ namespace {
 
 constexpr int kWriteFlags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
 
-// Writes all of `bytes` to `fd` and closes it; false when a write or the close failed.
-bool WriteAndClose(int fd, std::string_view bytes) {
+// Writes all of `bytes` to `fd`; false when a write failed.
+bool WriteAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return false;
-    }
+    if (n <= 0) return false;
     bytes.remove_prefix(static_cast<size_t>(n));
   }
-  return ::close(fd) == 0;
+  return true;
 }
 
-// Writes `bytes` to `path`, relative to the open folder `at` (AT_FDCWD: as it is), making its
+// Opens `path` for writing, relative to the open folder `at` (AT_FDCWD: as it is), making its
 // folders with make_folders() and opening again when the first open finds one missing.
 // Messages name shown(), which is built only for them.
 template <typename MakeFolders, typename Shown>
-Status WriteFileAt(int at, const std::string& path, std::string_view bytes,
-                   MakeFolders make_folders, Shown shown) {
+Result<int> OpenForWrite(int at, const std::string& path, MakeFolders make_folders, Shown shown) {
   int fd = ::openat(at, path.c_str(), kWriteFlags, 0666);
   if (fd < 0 && errno == ENOENT) {
     if (Status s = make_folders(); !s.ok()) return s;
@@ -132,7 +128,30 @@ Status WriteFileAt(int at, const std::string& path, std::string_view bytes,
     const int error = errno;
     return Status::Io(shown() + ": " + std::strerror(error));
   }
-  if (!WriteAndClose(fd, bytes)) return Status::Io(shown() + ": write failed (disk full?)");
+  return fd;
+}
+
+// Writes `bytes` to `path` (see OpenForWrite).
+template <typename MakeFolders, typename Shown>
+Status WriteFileAt(int at, const std::string& path, std::string_view bytes,
+                   MakeFolders make_folders, Shown shown) {
+  Result<int> fd = OpenForWrite(at, path, make_folders, shown);
+  if (!fd.ok()) return fd.status();
+  const bool written = WriteAll(*fd, bytes);
+  if (::close(*fd) != 0 || !written) return Status::Io(shown() + ": write failed (disk full?)");
+  return Status::Ok();
+}
+
+// Writes the pieces of `source` to `path` as they come (see OpenForWrite); `source` runs once
+// in any case, its pieces dropped after a failure.
+template <typename MakeFolders, typename Shown>
+Status WritePiecesAt(int at, const std::string& path, const PieceSource& source,
+                     MakeFolders make_folders, Shown shown) {
+  Result<int> fd = OpenForWrite(at, path, make_folders, shown);
+  bool written = fd.ok();
+  source([&](std::string_view piece) { written = written && WriteAll(*fd, piece); });
+  if (!fd.ok()) return fd.status();
+  if (::close(*fd) != 0 || !written) return Status::Io(shown() + ": write failed (disk full?)");
   return Status::Ok();
 }
 
@@ -148,6 +167,11 @@ class OpenFolderWriter : public FolderWriter {
   Status Write(const std::string& rel, std::string_view bytes) override {
     return WriteFileAt(
         fd_, rel, bytes, [&] { return MakeFolders(ParentPath(rel)); },
+        [&] { return JoinPath(dir_, rel); });
+  }
+  Status WriteInPieces(const std::string& rel, const PieceSource& source) override {
+    return WritePiecesAt(
+        fd_, rel, source, [&] { return MakeFolders(ParentPath(rel)); },
         [&] { return JoinPath(dir_, rel); });
   }
   // One mkdirat when only the last folder is missing; the rare rest as the file system does it.

@@ -115,4 +115,12 @@ void RenderMarkdown(index::Library& lib, const config::SiteConfig& config, int j
   if (!keep_bodies) ParallelFor(lib.docs.size(), jobs, [&](size_t i) { DropBody(lib.docs[i]); });
 }
 
+void ReleasePlainTexts(index::Library& lib) {
+  for (size_t i = 0; i < lib.docs.size(); ++i) {
+    content::Document& doc = lib.docs[i];
+    std::string().swap(doc.rendered.plain_text);
+    doc.plain_text_released = true;
+  }
+}
+
 }  // namespace portalgen::build

@@ -18,6 +18,7 @@
 #include "build/build_cache.h"
 #include "build/incremental.h"
 #include "build/library_cache.h"
+#include "build/markdown_stage.h"
 #include "build/site_model.h"
 #include "build/site_plan.h"
 #include "feeds/search_index.h"
@@ -60,7 +61,8 @@ class ReadLog {
 // each to `out` at once: a page's view and HTML live only while that page is being made. With
 // `log`, each file's body reads are recorded there.
 void MakeFiles(const SitePlan& plan, const std::vector<size_t>& which, int jobs,
-               DiagnosticSink& diagnostics, FileSink& out, ReadLog* log) {
+               DiagnosticSink& diagnostics, FileSink& out, ReadLog* log,
+               const std::function<void(size_t at)>& made = nullptr) {
   ParallelFor(which.size(), jobs, [&](size_t i) {
     if (CancelRequested()) return;
     const size_t at = which[i];
@@ -69,10 +71,16 @@ void MakeFiles(const SitePlan& plan, const std::vector<size_t>& which, int jobs,
     std::optional<std::string> bytes;
     {
       content::BodyReadScope scope(log ? &reads : nullptr);
-      bytes = file.make(plan.context(), diagnostics);
+      if (file.make_in_pieces) {
+        out.AddInPieces(at, file.path,
+                        [&](const PutPiece& put) { file.make_in_pieces(plan.context(), put); });
+      } else {
+        bytes = file.make(plan.context(), diagnostics);
+      }
     }
     if (log) log->Set(at, reads);
     if (bytes) out.Add(at, {file.path, std::move(*bytes)});
+    if (made) made(at);
   });
 }
 
@@ -124,7 +132,10 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
     Stop(sink, result);
     return std::nullopt;
   }
-  auto model = std::make_shared<const SiteModel>(std::move(*loaded));
+  // Shared read-only with the plan and the library cache; `owned` only frees what the build
+  // is done with (ReleasePlainTexts).
+  auto owned = std::make_shared<SiteModel>(std::move(*loaded));
+  std::shared_ptr<const SiteModel> model = owned;
   if (model_ready) model_ready(model);
   auto plan = std::make_shared<const SitePlan>(model, sink);
   if (Stop(sink, result)) return std::nullopt;
@@ -135,14 +146,25 @@ std::optional<Generation> Run(const FileSystem& fs, const BuildOptions& options,
 
   // The search index, the largest file (45 MB at 10,000 pages), is made first, beside the
   // first pages: made with the feeds, its bytes were alive at once with every memoised feed
-  // entry, and the build's peak memory was ~40 MB higher.
+  // entry, and the build's peak memory was ~40 MB higher. It is the only reader of the plain
+  // texts: once it is made, a build frees them (the library cache written beside reads only
+  // their hashes), and the pages' own memos take their memory.
   std::vector<size_t> pages = Positions(0, plan->pages());
   std::vector<size_t> others = Positions(plan->pages(), plan->files().size(), true);
-  if (std::optional<size_t> index = plan->Find(feeds::kSearchIndexPath)) {
+  const std::optional<size_t> index = plan->Find(feeds::kSearchIndexPath);
+  if (index) {
     others.erase(std::remove(others.begin(), others.end(), *index), others.end());
     pages.insert(pages.begin(), *index);
   }
-  MakeFiles(*plan, pages, options.jobs, sink, out, log.get());
+  std::function<void(size_t)> made;
+  if (!options.keep_bodies && index) {
+    made = [&lib = owned->lib, index](size_t at) {
+      if (at == *index) ReleasePlainTexts(lib);
+    };
+  } else if (!options.keep_bodies) {
+    ReleasePlainTexts(owned->lib);
+  }
+  MakeFiles(*plan, pages, options.jobs, sink, out, log.get(), made);
   result.pages = plan->pages();
   // The pages' recorded card texts (~30 MB at 10,000 pages) serve no feed: their memory goes
   // to the feeds' own memos instead of adding to the build's peak.
@@ -181,6 +203,9 @@ class PublisherSink : public FileSink {
  public:
   explicit PublisherSink(output::Publisher& publisher) : publisher_(publisher) {}
   void Add(size_t, output::OutputFile file) override { publisher_.Add(file); }
+  void AddInPieces(size_t, const std::string& path, const PieceSource& source) override {
+    publisher_.AddInPieces(path, source);
+  }
   void Expect(const SitePlan& plan, int jobs) override {
     std::vector<std::string> paths;
     paths.reserve(plan.files().size());

@@ -28,7 +28,7 @@ std::optional<size_t> SitePlan::Find(const std::string& path) const {
 
 // Two outputs at one path (a static file named like a page, a page slug like a feed) would
 // silently overwrite each other.
-void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
+bool SitePlan::Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
                    const std::string& origin) {
   const auto [at, added] = by_path_.emplace(path, files_.size());
   if (!added) {
@@ -42,9 +42,10 @@ void SitePlan::Add(std::string path, decltype(PlannedFile::make) make, Diagnosti
                                  "', where the site already has a generated page or feed",
                  "rename or move the file");
     }
-    return;
+    return false;
   }
-  files_.push_back({std::move(path), std::move(make), origin});
+  files_.push_back({std::move(path), std::move(make), origin, nullptr});
+  return true;
 }
 
 void SitePlan::PlanPages(DiagnosticSink& sink) {
@@ -73,11 +74,13 @@ void SitePlan::PlanOtherFiles(DiagnosticSink& sink) {
         sink, f.origin);
   }
   for (feeds::FileJob& job : feeds::FeedJobs(ctx_, page_paths_)) {
-    Add(std::move(job.path),
+    const bool added = Add(
+        std::move(job.path),
         [make = std::move(job.make)](const view::ViewContext& ctx, DiagnosticSink&) {
           return Bytes(make(ctx).bytes);
         },
         sink);
+    if (added) files_.back().make_in_pieces = std::move(job.make_in_pieces);
   }
   // Alias pages must know every other path, so they are made now (they are few and tiny).
   const auto taken = [this](const std::string& file) { return by_path_.count(file) > 0; };

@@ -24,6 +24,10 @@ struct PlannedFile {
   /// thread, any number of times.
   std::function<std::optional<std::string>(const view::ViewContext& ctx, DiagnosticSink&)> make;
   std::string origin;  // the file a static output copies ("static/x.pdf"), for diagnostics
+  /// When set, builds make the file with this instead, handing its bytes to `put` piece by
+  /// piece (FileSink::AddInPieces), so that it is never whole in memory: the same bytes as
+  /// make() (feeds::FileJob).
+  std::function<void(const view::ViewContext& ctx, const PutPiece& put)> make_in_pieces;
 };
 
 class SitePlan {
@@ -52,7 +56,7 @@ class SitePlan {
   void PlanOtherFiles(DiagnosticSink& sink);
   /// Plans `path`; `origin` names the file it copies (static files), for the error when
   /// another output already has that path.
-  void Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
+  bool Add(std::string path, decltype(PlannedFile::make) make, DiagnosticSink& sink,
            const std::string& origin = "");
 
   std::shared_ptr<const SiteModel> model_;

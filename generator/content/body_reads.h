@@ -11,6 +11,7 @@
 #define PORTALGEN_CONTENT_BODY_READS_H_
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,6 +63,9 @@ inline const std::string& FirstParagraph(const Document& doc) {
   return doc.rendered.first_paragraph;
 }
 inline const std::string& PlainText(const Document& doc) {
+  if (doc.plain_text_released) {
+    throw std::logic_error(doc.source_path + ": plain text read after it was released");
+  }
   NoteBodyRead(doc, kBodyPlainText);
   return doc.rendered.plain_text;
 }

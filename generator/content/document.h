@@ -122,6 +122,9 @@ struct Document {
   // Filled by the Markdown stage. Outputs read it through content::BodyHtml(), FirstParagraph()
   // and PlainText() (content/body_reads.h), which record what each output file depends on.
   markdown::Rendered rendered;
+  /// rendered.plain_text was freed once the build had no more use for it
+  /// (build::ReleasePlainTexts): reading it now would be a bug.
+  bool plain_text_released = false;
 
   /// The file exists but its front matter could not be read. It stays in the library so that
   /// references to it do not add misleading "unknown" errors; the build fails anyway.

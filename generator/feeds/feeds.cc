@@ -82,7 +82,9 @@ std::vector<FileJob> FeedJobs(const view::ViewContext& ctx,
   for (FileJob& job : CalendarJobs(ctx)) jobs.push_back(std::move(job));
   jobs.push_back({"sitemap.xml", [&page_paths](const view::ViewContext& ctx) { return Sitemap(ctx, page_paths); }});
   jobs.push_back({"robots.txt", [](const view::ViewContext& ctx) { return Robots(ctx); }});
-  jobs.push_back({kSearchIndexPath, [](const view::ViewContext& ctx) { return SearchIndex(ctx); }});
+  jobs.push_back(
+      {kSearchIndexPath, [](const view::ViewContext& ctx) { return SearchIndex(ctx); },
+       [](const view::ViewContext& ctx, const PutPiece& put) { WriteSearchIndex(ctx, put); }});
   jobs.push_back({"search/search.js", [](const view::ViewContext&) { return SearchScript(); }});
   return jobs;
 }

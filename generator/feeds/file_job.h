@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "base/file_system.h"
 #include "output/output_file.h"
 #include "view/view_context.h"
 
@@ -16,6 +17,9 @@ namespace portalgen::feeds {
 struct FileJob {
   std::string path;  // the output file, as make() names it
   std::function<output::OutputFile(const view::ViewContext&)> make;
+  /// Optional, for a file too large to hold at once: make()'s bytes, handed to `put` piece by
+  /// piece as they are made (build::PlannedFile::make_in_pieces).
+  std::function<void(const view::ViewContext&, const PutPiece& put)> make_in_pieces;
 };
 
 }  // namespace portalgen::feeds

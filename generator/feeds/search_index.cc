@@ -125,38 +125,61 @@ std::vector<index::DocId> SearchIndexOrder(const index::Library& lib) {
   return ids;
 }
 
-output::OutputFile SearchIndex(const view::ViewContext& ctx) {
+namespace {
+
+// The search index, entry by entry: a json tree of every entry would double the memory of the
+// largest file of the site. Keys in nlohmann's (sorted) order, as the index always had them.
+// Hands `put` the text so far whenever it reaches `piece_size` bytes, then starts again.
+void MakeSearchIndex(const view::ViewContext& ctx, size_t piece_size, std::string& out,
+                     const PutPiece& put) {
   const index::Library& lib = ctx.lib;
-  const std::vector<index::DocId> ids = SearchIndexOrder(lib);
-  // The plain text is most of the index: reserving for it (and for a few hundred bytes of the
-  // rest of each entry) spares the copies and fresh pages of a string doubling up to ~45 MB at
-  // 10,000 documents. The Markdown stage collapsed and cut it already (markdown_stage.cc).
-  std::vector<const std::string*> texts;
-  texts.reserve(ids.size());
-  size_t size = 2;
-  for (index::DocId id : ids) {
-    texts.push_back(&content::PlainText(lib.docs[id]));
-    size += texts.back()->size() + lib.docs[id].title.size() + 512;
-  }
-  // Entry by entry into one string: a json tree of every entry would double the memory of the
-  // largest file of the site. Keys in nlohmann's (sorted) order, as the index always had them.
-  std::string out = "[";
-  out.reserve(size);
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const content::Document& doc = lib.docs[ids[i]];
+  out += '[';
+  bool first = true;
+  for (index::DocId id : SearchIndexOrder(lib)) {
+    const content::Document& doc = lib.docs[id];
     const std::optional<content::PartialDate> date = content::SortDate(doc);
-    if (out.size() > 1) out += ',';
+    if (!first) out += ',';
+    first = false;
     out += '{';
     AppendField(out, "date", date ? view::IsoDate(*date) : "");
     AppendField(out, "kind", content::KindName(doc.kind));
     AppendField(out, "summary", CollapseWhitespace(view::SummaryOf(doc), kSearchTextLimit));
-    AppendField(out, "text", *texts[i]);
+    AppendField(out, "text", content::PlainText(doc));
     AppendField(out, "title", doc.title);
-    AppendField(out, "url", ctx.Url(lib.PathOf(ids[i])));
+    AppendField(out, "url", ctx.Url(lib.PathOf(id)));
     out += '}';
+    if (out.size() >= piece_size) {
+      put(out);
+      out.clear();
+    }
   }
   out += ']';
+  put(out);
+}
+
+}  // namespace
+
+output::OutputFile SearchIndex(const view::ViewContext& ctx) {
+  // The plain text is most of the index: reserving for it (and for a few hundred bytes of the
+  // rest of each entry) spares the copies and fresh pages of a string doubling up to ~45 MB at
+  // 10,000 documents. The Markdown stage collapsed and cut it already (markdown_stage.cc).
+  size_t size = 2;
+  for (index::DocId id : SearchIndexOrder(ctx.lib)) {
+    const content::Document& doc = ctx.lib.docs[id];
+    size += doc.rendered.plain_text.size() + doc.title.size() + 512;
+  }
+  std::string out;
+  out.reserve(size);
+  // One piece, the whole file: put() is never called before the end.
+  MakeSearchIndex(ctx, std::string::npos, out, [](std::string_view) {});
   return {kSearchIndexPath, std::move(out)};
+}
+
+void WriteSearchIndex(const view::ViewContext& ctx, const PutPiece& put) {
+  constexpr size_t kPieceSize = size_t{1} << 20;
+  std::string piece;
+  piece.reserve(kPieceSize + 64 * 1024);
+  MakeSearchIndex(ctx, kPieceSize, piece, put);
 }
 
 namespace {

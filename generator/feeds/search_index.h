@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file_system.h"
 #include "output/output_file.h"
 #include "view/view_context.h"
 
@@ -25,6 +26,10 @@ std::string CollapseWhitespace(std::string_view text, size_t limit);
 /// A compact JSON array of {title, summary, kind, date, url, text}: pages, then briefs, events
 /// and members, each in the library's documented order.
 output::OutputFile SearchIndex(const view::ViewContext& ctx);
+/// SearchIndex()'s bytes, handed to `put` in pieces of about 1 MB as they are made: a build
+/// writes them so (build::PlannedFile::make_in_pieces) rather than holding the largest file of
+/// the site whole beside everything else (docs/architecture.md, "Peak memory").
+void WriteSearchIndex(const view::ViewContext& ctx, const PutPiece& put);
 
 /// The documents of the search index, in its order: pages, then briefs, events and members.
 std::vector<index::DocId> SearchIndexOrder(const index::Library& lib);

@@ -100,22 +100,26 @@ bool Publisher::Unchanged(const OutputFile& file, uint64_t hash) const {
   return old.ok() && old.value() == file.bytes;
 }
 
-// Writes `file` into staging. Most pages have a folder of their own: making it first, once,
-// spares the write a failed open (the folder is missing) before it makes the folder itself.
-Status Publisher::Stage(const OutputFile& file) {
-  FolderWriter& staging = Staging();
-  std::string folder = ParentPath(file.path);
+// Most pages have a folder of their own: making it first, once, spares the write a failed open
+// (the folder is missing) before it makes the folder itself.
+Status Publisher::StagingFolderFor(const std::string& path) {
+  std::string folder = ParentPath(path);
   bool made = folder.empty();  // the staging folder itself
   if (!made) {
     std::lock_guard<std::mutex> lock(folders_mu_);
     made = folders_.count(folder) > 0;
   }
-  if (!made) {
-    if (Status s = staging.MakeFolders(folder); !s.ok()) return s;
-    std::lock_guard<std::mutex> lock(folders_mu_);
-    folders_.insert(std::move(folder));
-  }
-  return staging.Write(file.path, file.bytes);
+  if (made) return Status::Ok();
+  if (Status s = Staging().MakeFolders(folder); !s.ok()) return s;
+  std::lock_guard<std::mutex> lock(folders_mu_);
+  folders_.insert(std::move(folder));
+  return Status::Ok();
+}
+
+// Writes `file` into staging.
+Status Publisher::Stage(const OutputFile& file) {
+  if (Status s = StagingFolderFor(file.path); !s.ok()) return s;
+  return Staging().Write(file.path, file.bytes);
 }
 
 // Made on first use, so that a site with nothing to write leaves no staging folder.
@@ -125,24 +129,61 @@ FolderWriter& Publisher::Staging() {
   return *staging_writer_;
 }
 
+bool Publisher::Refuse(const std::string& path) {
+  if (IsSafeOutputPath(path)) return false;
+  std::lock_guard<std::mutex> lock(mu_);
+  errors_.emplace(path, Status::Io("refusing to write outside the output folder: '" + path + "'"));
+  return true;
+}
+
 void Publisher::Add(const OutputFile& file) {
-  if (!IsSafeOutputPath(file.path)) {
-    std::lock_guard<std::mutex> lock(mu_);
-    errors_.emplace(file.path,
-                    Status::Io("refusing to write outside the output folder: '" + file.path + "'"));
-    return;
-  }
+  if (Refuse(file.path)) return;
   const uint64_t hash = Hash64(file.bytes);
   const bool unchanged = Unchanged(file, hash);
   Status written = unchanged ? Status::Ok() : Stage(file);
+  Record(file.path, hash, !unchanged, std::move(written));
+}
+
+void Publisher::AddInPieces(const std::string& path, const PieceSource& source) {
+  if (Refuse(path)) return;
+  Hash64Stream hash;
+  const PieceSource hashed = [&](const PutPiece& put) {
+    source([&](std::string_view piece) {
+      hash.Add(piece);
+      put(piece);
+    });
+  };
+  Status written = StagingFolderFor(path);
+  if (written.ok()) {
+    written = Staging().WriteInPieces(path, hashed);
+  } else {
+    hashed([](std::string_view) {});  // `source` runs once in any case
+  }
+  // Written before it could be compared: a staged copy of an unchanged file is not listed, and
+  // goes with the staging folder.
+  bool unchanged = false;
+  if (written.ok() && !fresh_) {
+    const std::string target = JoinPath(output_dir_, path);
+    if (previous_) {
+      auto it = previous_->find(path);
+      unchanged = it != previous_->end() && it->second == hash.Digest() && fs_.IsFile(target);
+    } else {
+      Result<std::string> old = fs_.Read(target);
+      unchanged = old.ok() && Hash64(old.value()) == hash.Digest();
+    }
+  }
+  Record(path, hash.Digest(), !unchanged, std::move(written));
+}
+
+void Publisher::Record(const std::string& path, uint64_t hash, bool staged, Status written) {
   // The manifest entry and the staged path are allocated before taking the lock, which the
   // other threads wait for on every file.
-  Manifest entry{{file.path, hash}};
+  Manifest entry{{path, hash}};
   auto node = entry.extract(entry.begin());
-  std::string staged_path = !unchanged && written.ok() ? file.path : std::string();
+  std::string staged_path = staged && written.ok() ? path : std::string();
   std::lock_guard<std::mutex> lock(mu_);
-  if (!next_.insert(std::move(node)).inserted) ++clashes_[file.path];
-  if (!written.ok()) errors_.emplace(file.path, std::move(written));
+  if (!next_.insert(std::move(node)).inserted) ++clashes_[path];
+  if (!written.ok()) errors_.emplace(path, std::move(written));
   if (!staged_path.empty()) staged_.push_back(std::move(staged_path));
 }
 

@@ -46,6 +46,10 @@ class Publisher {
   void PrepareFolders(const std::vector<std::string>& paths, int jobs);
   /// Takes one file of the new site. Thread-safe. Errors are kept for Commit().
   void Add(const OutputFile& file);
+  /// Add() of a file whose bytes `source` makes piece by piece: each piece is hashed and
+  /// written into staging as it comes, so that the whole file is never held in memory (the
+  /// search index: 45 MB at 10,000 documents). An unchanged file is found by its hash alone.
+  void AddInPieces(const std::string& path, const PieceSource& source);
   /// Keeps the output's file at `path` as the previous manifest has it, without making it
   /// again: for builds that know the file cannot have changed. False when the previous
   /// manifest does not list it.
@@ -66,7 +70,13 @@ class Publisher {
 
  private:
   bool Unchanged(const OutputFile& file, uint64_t hash) const;
+  /// The staging folder of the file at `path`, made once.
+  Status StagingFolderFor(const std::string& path);
   Status Stage(const OutputFile& file);
+  /// Enters the file at `path` in the new manifest, with what became of it.
+  void Record(const std::string& path, uint64_t hash, bool staged, Status written);
+  /// A path that is not IsSafeOutputPath() is an error, kept for Commit().
+  bool Refuse(const std::string& path);
   /// The writer into the staging folder, made (with the folder) on first use.
   FolderWriter& Staging();
   Status CommitInPlace();
