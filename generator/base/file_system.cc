@@ -46,10 +46,14 @@ std::string BaseName(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-Status FolderWriter::WriteInPieces(const std::string& rel, const PieceSource& source) {
+std::string JoinPieces(const PieceSource& source) {
   std::string bytes;
   source([&bytes](std::string_view piece) { bytes.append(piece); });
-  return Write(rel, bytes);
+  return bytes;
+}
+
+Status FolderWriter::WriteInPieces(const std::string& rel, const PieceSource& source) {
+  return Write(rel, JoinPieces(source));
 }
 
 namespace {

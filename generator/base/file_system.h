@@ -28,6 +28,8 @@ struct FileStamp {
 /// Hands the bytes of a file, piece by piece and in order, to `put`.
 using PutPiece = std::function<void(std::string_view piece)>;
 using PieceSource = std::function<void(const PutPiece& put)>;
+/// The bytes of `source`, joined.
+std::string JoinPieces(const PieceSource& source);
 
 class FolderWriter {
  public:

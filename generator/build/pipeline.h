@@ -45,9 +45,7 @@ class FileSink {
   /// Add() of a file whose bytes `source` makes piece by piece (PlannedFile::make_in_pieces).
   /// The default joins the pieces and calls Add().
   virtual void AddInPieces(size_t order, const std::string& path, const PieceSource& source) {
-    std::string bytes;
-    source([&bytes](std::string_view piece) { bytes.append(piece); });
-    Add(order, {path, std::move(bytes)});
+    Add(order, {path, JoinPieces(source)});
   }
   /// Called once before the first Add() with the plan whose files Add() will then get, for
   /// sinks that prepare for them.

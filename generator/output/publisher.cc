@@ -89,15 +89,17 @@ void Publisher::PrepareFolders(const std::vector<std::string>& paths, int jobs) 
   });
 }
 
-bool Publisher::Unchanged(const OutputFile& file, uint64_t hash) const {
+// By the previous manifest's hash; without one, by the output's bytes: compared with `bytes`
+// when the caller has them whole, else by their hash.
+bool Publisher::Unchanged(const std::string& path, uint64_t hash, const std::string* bytes) const {
   if (fresh_) return false;
-  const std::string target = JoinPath(output_dir_, file.path);
+  const std::string target = JoinPath(output_dir_, path);
   if (previous_) {
-    auto it = previous_->find(file.path);
+    auto it = previous_->find(path);
     return it != previous_->end() && it->second == hash && fs_.IsFile(target);
   }
   Result<std::string> old = fs_.Read(target);
-  return old.ok() && old.value() == file.bytes;
+  return old.ok() && (bytes != nullptr ? old.value() == *bytes : Hash64(old.value()) == hash);
 }
 
 // Most pages have a folder of their own: making it first, once, spares the write a failed open
@@ -139,7 +141,7 @@ bool Publisher::Refuse(const std::string& path) {
 void Publisher::Add(const OutputFile& file) {
   if (Refuse(file.path)) return;
   const uint64_t hash = Hash64(file.bytes);
-  const bool unchanged = Unchanged(file, hash);
+  const bool unchanged = Unchanged(file.path, hash, &file.bytes);
   Status written = unchanged ? Status::Ok() : Stage(file);
   Record(file.path, hash, !unchanged, std::move(written));
 }
@@ -161,17 +163,7 @@ void Publisher::AddInPieces(const std::string& path, const PieceSource& source) 
   }
   // Written before it could be compared: a staged copy of an unchanged file is not listed, and
   // goes with the staging folder.
-  bool unchanged = false;
-  if (written.ok() && !fresh_) {
-    const std::string target = JoinPath(output_dir_, path);
-    if (previous_) {
-      auto it = previous_->find(path);
-      unchanged = it != previous_->end() && it->second == hash.Digest() && fs_.IsFile(target);
-    } else {
-      Result<std::string> old = fs_.Read(target);
-      unchanged = old.ok() && Hash64(old.value()) == hash.Digest();
-    }
-  }
+  const bool unchanged = written.ok() && Unchanged(path, hash.Digest(), nullptr);
   Record(path, hash.Digest(), !unchanged, std::move(written));
 }
 

@@ -69,7 +69,9 @@ class Publisher {
   size_t removed() const { return removed_; }
 
  private:
-  bool Unchanged(const OutputFile& file, uint64_t hash) const;
+  /// Whether the output already holds the file at `path` with the bytes of hash `hash`
+  /// (`bytes`, when the caller has them whole).
+  bool Unchanged(const std::string& path, uint64_t hash, const std::string* bytes) const;
   /// The staging folder of the file at `path`, made once.
   Status StagingFolderFor(const std::string& path);
   Status Stage(const OutputFile& file);
