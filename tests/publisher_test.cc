@@ -242,41 +242,29 @@ class IncrementalPublishTest : public ::testing::Test {
   std::unique_ptr<Publisher> publisher_;
 };
 
+// Files given whole are compared with the output by the manifest's hash, else by their bytes;
+// files in pieces by the manifest's hash, else by the hash of the output's bytes.
 TEST_F(IncrementalPublishTest, WritesOnlyChangedFilesAndRemovesGoneOnes) {
-  for (bool with_manifest : {true, false}) {
-    SCOPED_TRACE(with_manifest ? "manifest" : "byte comparison");
-    SetUp();
-    ASSERT_TRUE(Run({{"index.html", "home"}, {"a/index.html", "A2"}, {"c/index.html", "c"}},
-                    with_manifest).ok());
-    EXPECT_FALSE(Rewritten("public/index.html"));
-    EXPECT_TRUE(Rewritten("public/a/index.html"));
-    EXPECT_EQ(publisher_->written(), 2u);  // a (changed) and c (new)
-    EXPECT_EQ(publisher_->removed(), 1u);  // b
-    EXPECT_EQ(fs_.Snapshot(), (Tree{{"public/a/index.html", "A2"},
-                                    {"public/c/index.html", "c"},
-                                    {"public/index.html", "home"}}));
-    fs_.RemoveAll("public");
-  }
-}
-
-TEST_F(IncrementalPublishTest, FilesInPiecesAreWrittenOnlyWhenTheirHashChanged) {
-  for (bool with_manifest : {true, false}) {
-    SCOPED_TRACE(with_manifest ? "manifest" : "output's hash");
-    SetUp();
-    ASSERT_TRUE(Run({{"index.html", "home"}, {"a/index.html", "A2"}, {"c/index.html", "c"}},
-                    with_manifest, nullptr, true)
-                    .ok());
-    EXPECT_FALSE(Rewritten("public/index.html"));
-    EXPECT_TRUE(Rewritten("public/a/index.html"));
-    EXPECT_EQ(publisher_->written(), 2u);  // a (changed) and c (new)
-    EXPECT_EQ(publisher_->removed(), 1u);  // b
-    EXPECT_EQ(fs_.Snapshot(), (Tree{{"public/a/index.html", "A2"},
-                                    {"public/c/index.html", "c"},
-                                    {"public/index.html", "home"}}));
-    EXPECT_EQ(publisher_->manifest(), (Manifest{{"a/index.html", Hash64("A2")},
-                                                {"c/index.html", Hash64("c")},
-                                                {"index.html", Hash64("home")}}));
-    fs_.RemoveAll("public");
+  for (bool in_pieces : {false, true}) {
+    for (bool with_manifest : {true, false}) {
+      SCOPED_TRACE(std::string(in_pieces ? "in pieces, " : "whole, ") +
+                   (with_manifest ? "manifest" : "no manifest"));
+      SetUp();
+      ASSERT_TRUE(Run({{"index.html", "home"}, {"a/index.html", "A2"}, {"c/index.html", "c"}},
+                      with_manifest, nullptr, in_pieces)
+                      .ok());
+      EXPECT_FALSE(Rewritten("public/index.html"));
+      EXPECT_TRUE(Rewritten("public/a/index.html"));
+      EXPECT_EQ(publisher_->written(), 2u);  // a (changed) and c (new)
+      EXPECT_EQ(publisher_->removed(), 1u);  // b
+      EXPECT_EQ(fs_.Snapshot(), (Tree{{"public/a/index.html", "A2"},
+                                      {"public/c/index.html", "c"},
+                                      {"public/index.html", "home"}}));
+      EXPECT_EQ(publisher_->manifest(), (Manifest{{"a/index.html", Hash64("A2")},
+                                                  {"c/index.html", Hash64("c")},
+                                                  {"index.html", Hash64("home")}}));
+      fs_.RemoveAll("public");
+    }
   }
 }
 
