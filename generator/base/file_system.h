@@ -23,14 +23,14 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
-/// Writes the files and folders below one folder, by paths relative to it
-/// ("events/x/index.html"): FileSystem::WriterUnder(). Thread-safe.
 /// Hands the bytes of a file, piece by piece and in order, to `put`.
 using PutPiece = std::function<void(std::string_view piece)>;
 using PieceSource = std::function<void(const PutPiece& put)>;
 /// The bytes of `source`, joined.
 std::string JoinPieces(const PieceSource& source);
 
+/// Writes the files and folders below one folder, by paths relative to it
+/// ("events/x/index.html"): FileSystem::WriterUnder(). Thread-safe.
 class FolderWriter {
  public:
   virtual ~FolderWriter() = default;

@@ -131,17 +131,6 @@ Result<int> OpenForWrite(int at, const std::string& path, MakeFolders make_folde
   return fd;
 }
 
-// Writes `bytes` to `path` (see OpenForWrite).
-template <typename MakeFolders, typename Shown>
-Status WriteFileAt(int at, const std::string& path, std::string_view bytes,
-                   MakeFolders make_folders, Shown shown) {
-  Result<int> fd = OpenForWrite(at, path, make_folders, shown);
-  if (!fd.ok()) return fd.status();
-  const bool written = WriteAll(*fd, bytes);
-  if (::close(*fd) != 0 || !written) return Status::Io(shown() + ": write failed (disk full?)");
-  return Status::Ok();
-}
-
 // Writes the pieces of `source` to `path` as they come (see OpenForWrite); `source` runs once
 // in any case, its pieces dropped after a failure.
 template <typename MakeFolders, typename Shown>
@@ -153,6 +142,14 @@ Status WritePiecesAt(int at, const std::string& path, const PieceSource& source,
   if (!fd.ok()) return fd.status();
   if (::close(*fd) != 0 || !written) return Status::Io(shown() + ": write failed (disk full?)");
   return Status::Ok();
+}
+
+// Writes `bytes` to `path`: WritePiecesAt() of one piece.
+template <typename MakeFolders, typename Shown>
+Status WriteFileAt(int at, const std::string& path, std::string_view bytes,
+                   MakeFolders make_folders, Shown shown) {
+  return WritePiecesAt(
+      at, path, [bytes](const PutPiece& put) { put(bytes); }, make_folders, shown);
 }
 
 // Files and folders below an open folder (RealFileSystem::WriterUnder).

@@ -164,8 +164,7 @@ output::OutputFile SearchIndex(const view::ViewContext& ctx) {
   // rest of each entry) spares the copies and fresh pages of a string doubling up to ~45 MB at
   // 10,000 documents. The Markdown stage collapsed and cut it already (markdown_stage.cc).
   size_t size = 2;
-  for (index::DocId id : SearchIndexOrder(ctx.lib)) {
-    const content::Document& doc = ctx.lib.docs[id];
+  for (const content::Document& doc : ctx.lib.docs) {
     size += doc.rendered.plain_text.size() + doc.title.size() + 512;
   }
   std::string out;
